@@ -1,0 +1,105 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import type { Fetcher } from "@apollo/utils.fetcher";
+import { graphql, GraphQLError, type GraphQLSchema } from "graphql";
+import type { Logger } from "../subgraphs/lib/logger";
+
+/** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
+export interface SubgraphSource extends GraphQLDataSource {
+  readonly name: string;
+  /** Resolves when the subgraph answers; rejects with a message a person can act on. */
+  check(): Promise<void>;
+}
+
+/** The error clients get when a subgraph cannot be reached: no internal URL, the subgraph's name, a hint. */
+export function subgraphUnavailable(name: string, reason: string): GraphQLError {
+  return new GraphQLError(`The ${name} subgraph is unavailable (${reason}); fields it serves are null. Retry later.`, {
+    extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: name },
+  });
+}
+
+/** Classifies a transport failure into words for the client; the full error goes to the log only. */
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  if (/TimeoutError|aborted|timeout/i.test(text)) return `no answer within ${timeoutMs} ms`;
+  if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|fetch failed|socket hang up/i.test(text)) return "not reachable";
+  if (/JSON|Unexpected token|invalid/i.test(text)) return "invalid response";
+  return "request failed";
+}
+
+/** How to reach a subgraph over HTTP. */
+export interface HttpSubgraphOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  logger: Logger;
+  /** Said in the log when the subgraph is down: how to start it. */
+  startHint: string;
+}
+
+/**
+ * A subgraph over HTTP. Adds what `RemoteGraphQLDataSource` lacks by default: a timeout on every
+ * call (a hung subgraph would otherwise hang the client's request), and transport errors that name
+ * the subgraph without leaking its internal URL.
+ */
+export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSource {
+  readonly name: string;
+  private readonly options: HttpSubgraphOptions;
+
+  constructor(options: HttpSubgraphOptions) {
+    const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as unknown as Fetcher;
+    super({ url: options.url, fetcher });
+    this.name = options.name;
+    this.options = options;
+  }
+
+  override async process(request: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(request);
+    } catch (error) {
+      const reason = describeFailure(error, this.options.timeoutMs);
+      this.options.logger.error({ err: error, subgraph: this.name, url: this.options.url }, `subgraph ${this.name} failed: ${reason}`);
+      throw subgraphUnavailable(this.name, reason);
+    }
+  }
+
+  async check(): Promise<void> {
+    const url = new URL("/health/ready", this.options.url).toString();
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 5000)) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      throw new Error(`subgraph "${this.name}" at ${this.options.url} does not answer (${describeFailure(error, this.options.timeoutMs)}); ${this.options.startHint}`);
+    }
+  }
+}
+
+/**
+ * A subgraph called in-process (no HTTP hop): executes its schema directly with a fresh context per
+ * operation, so loaders are never shared between requests. The gateway's own context is not passed
+ * down, unlike `LocalGraphQLDataSource`, which would hand one context to every subgraph.
+ */
+export class InProcessSubgraph implements SubgraphSource {
+  constructor(
+    readonly name: string,
+    private readonly schema: GraphQLSchema,
+    private readonly createContext: () => object,
+  ) {}
+
+  async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const result = await graphql({
+      schema: this.schema,
+      source: request.query ?? "",
+      variableValues: request.variables,
+      operationName: request.operationName,
+      contextValue: this.createContext(),
+    });
+    return { data: result.data, errors: result.errors?.map((error) => error.toJSON()) } as GatewayGraphQLResponse;
+  }
+
+  async check(): Promise<void> {
+    const result = await this.process({ request: { query: "{ __typename }" } } as GraphQLDataSourceProcessOptions);
+    if (result.errors?.length) throw new Error(`subgraph "${this.name}" does not answer: ${result.errors[0]?.message}`);
+  }
+}

@@ -1,0 +1,61 @@
+import { ApolloGateway } from "@apollo/gateway";
+import type { BaseContext } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { type RunningService, serveGraphQL } from "../subgraphs/lib/http";
+import type { Logger } from "../subgraphs/lib/logger";
+import type { SubgraphSource } from "./data-sources";
+
+/** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
+export interface GatewayOptions {
+  supergraphSdl: string;
+  subgraphs: SubgraphSource[];
+  host: string;
+  port: number;
+  production: boolean;
+  logger: Logger;
+}
+
+/** A running gateway and the subgraph sources it uses. */
+export interface RunningGateway extends RunningService {
+  /** Checks every subgraph; resolves to the problems found (empty when all answer). */
+  checkSubgraphs(): Promise<string[]>;
+}
+
+/**
+ * Starts the Apollo gateway over the given supergraph. It keeps no state of its own, so replicas can
+ * run side by side behind a load balancer.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const byName = new Map(options.subgraphs.map((source) => [source.name, source]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const source = byName.get(name);
+      if (!source) throw new Error(`The supergraph names subgraph "${name}", but no data source was configured for it.`);
+      return source;
+    },
+    logger: options.logger,
+  });
+  const checkSubgraphs = async (): Promise<string[]> => {
+    const results = await Promise.allSettled(options.subgraphs.map((source) => source.check()));
+    return results.flatMap((result) => (result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : []));
+  };
+  const service = await serveGraphQL<BaseContext>({
+    name: "gateway",
+    host: options.host,
+    port: options.port,
+    logger: options.logger,
+    apollo: {
+      gateway,
+      introspection: !options.production,
+      includeStacktraceInErrorResponses: !options.production,
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    },
+    context: async () => ({}),
+    ready: async () => {
+      const problems = await checkSubgraphs();
+      if (problems.length) throw new Error(problems.join("; "));
+    },
+  });
+  return { ...service, checkSubgraphs };
+}

@@ -1,0 +1,80 @@
+import { SUBGRAPHS } from "../subgraphs";
+import { buildSubgraph } from "../subgraphs/lib/build-subgraph";
+import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
+import type { Database } from "../subgraphs/lib/data-source";
+import type { RunningService } from "../subgraphs/lib/http";
+import type { Logger } from "../subgraphs/lib/logger";
+import { openSubgraphDatabase, startSubgraph } from "../subgraphs/lib/start-subgraph";
+import { createContext } from "../subgraphs/lib/subgraph-module";
+import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
+import { type RunningGateway, startGateway } from "./server";
+import { readSupergraph } from "./supergraph";
+
+/**
+ * How to run:
+ * - `embedded`: the gateway and the three subgraphs, each subgraph on its own port, in this process.
+ * - `in-process`: the gateway calls the subgraphs' schemas directly, with no HTTP hop.
+ * - `gateway-only`: the gateway alone, reaching subgraphs at the URLs in the configuration.
+ */
+export type RunMode = "embedded" | "in-process" | "gateway-only";
+
+/** A running system. */
+export interface System {
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  gateway: RunningGateway;
+  subgraphs: RunningService[];
+  /** The databases this process opened (not in `gateway-only` mode). */
+  databases: Partial<Record<SubgraphName, Database>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the system in one of the run modes; a subgraph that does not answer is logged, not fatal. */
+export async function startSystem(config: Config, mode: RunMode, logger: Logger): Promise<System> {
+  const databases: Partial<Record<SubgraphName, Database>> = {};
+  const services: RunningService[] = [];
+  const sources: SubgraphSource[] = [];
+  const http = (name: SubgraphName, url: string) =>
+    new HttpSubgraph({ name, url, timeoutMs: config.subgraphTimeoutMs, logger, startHint: `start it with \`npm run start:${name}\`` });
+
+  for (const name of SUBGRAPH_NAMES) {
+    const own = config.subgraphs[name];
+    const module = SUBGRAPHS[name];
+    if (mode === "gateway-only") {
+      sources.push(http(name, own.url));
+      continue;
+    }
+    const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
+    databases[name] = db;
+    if (mode === "embedded") {
+      const service = await startSubgraph(module, { host: own.host, port: own.port, db, logger: logger.child({ subgraph: name }), closeDatabaseOnStop: true });
+      services.push(service);
+      sources.push(http(name, service.url));
+    } else {
+      const schema = await buildSubgraph(module);
+      sources.push(new InProcessSubgraph(name, schema, () => createContext(module, db)));
+    }
+  }
+
+  const gateway = await startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphs: sources,
+    host: config.host,
+    port: config.gatewayPort,
+    production: config.env === "production",
+    logger,
+  });
+  for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);
+
+  return {
+    url: gateway.url,
+    gateway,
+    subgraphs: services,
+    databases,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(services.map((service) => service.stop()));
+      if (mode === "in-process") await Promise.all(Object.values(databases).map((db) => db.dataSource.destroy()));
+    },
+  };
+}

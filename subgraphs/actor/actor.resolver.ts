@@ -1,0 +1,102 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { In } from "typeorm";
+import { foldName } from "../lib/names";
+import { Actor } from "./actor";
+import { Affiliation } from "./affiliation";
+import { ActorAlias } from "./alias";
+import { ActorKind, AffiliationRole } from "./enums";
+import type { ActorContext } from "./loaders";
+import { Evidence as ActorEvidence } from "./evidence";
+import { ActorMatch } from "./match";
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => Actor, { nullable: true, description: "An actor by id; null when there is none." })
+  actor(@Arg("id", () => ID) id: string, @Ctx() ctx: ActorContext): Promise<Actor | null> {
+    return ctx.loaders.actor.load(id);
+  }
+
+  @Query(() => [Actor], { description: "Actors, by name, optionally of one kind." })
+  actors(
+    @Ctx() ctx: ActorContext,
+    @Arg("kind", () => ActorKind, { nullable: true, description: "Only actors of this kind." }) kind?: ActorKind | null,
+  ): Promise<Actor[]> {
+    return ctx.db.dataSource.getRepository(Actor).find({ where: kind ? { kind } : {}, order: { name: "ASC", id: "ASC" } });
+  }
+
+  @Query(() => [ActorMatch], {
+    description:
+      "Finds actors by any of their names: \"Kataeb Hezbollah\", \"Kata'ib Hezbollah\" and \"kataib hezbollah\" find the same group. Case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored.",
+  })
+  async resolveActor(@Arg("name", () => String, { description: "A name or alias, as written anywhere." }) name: string, @Ctx() ctx: ActorContext): Promise<ActorMatch[]> {
+    const folded = foldName(name);
+    if (folded === "") return [];
+    const [byName, byAlias] = await Promise.all([
+      ctx.db.dataSource.getRepository(Actor).find({ where: { folded } }),
+      ctx.db.dataSource.getRepository(ActorAlias).find({ where: { folded } }),
+    ]);
+    const matches = new Map<string, ActorMatch>();
+    for (const actor of byName) matches.set(actor.id, { actor, matchedName: actor.name, matchedAliasKind: null, score: 1 });
+    const missing = byAlias.filter((alias) => !matches.has(alias.actorId));
+    const actors = missing.length ? await ctx.db.dataSource.getRepository(Actor).find({ where: { id: In(missing.map((a) => a.actorId)) } }) : [];
+    const byId = new Map(actors.map((actor) => [actor.id, actor]));
+    for (const alias of missing) {
+      const actor = byId.get(alias.actorId);
+      if (actor && !matches.has(actor.id)) matches.set(actor.id, { actor, matchedName: alias.name, matchedAliasKind: alias.kind, score: 1 });
+    }
+    return [...matches.values()];
+  }
+
+  @FieldResolver(() => [ActorAlias], { description: "Other names of this actor, each with where it appears." })
+  aliases(@Root() actor: Actor, @Ctx() ctx: ActorContext): Promise<ActorAlias[]> {
+    return ctx.loaders.aliases.load(actor.id);
+  }
+
+  @FieldResolver(() => [Affiliation], { description: "What this actor is part of or speaks for (Matthew Miller: SPOKESPERSON_OF the State Department)." })
+  async affiliations(
+    @Root() actor: Actor,
+    @Ctx() ctx: ActorContext,
+    @Arg("role", () => AffiliationRole, { nullable: true, description: "Only this relation." }) role?: AffiliationRole | null,
+  ): Promise<Affiliation[]> {
+    const rows = await ctx.loaders.affiliationsOf.load(actor.id);
+    return role ? rows.filter((row) => row.role === role) : rows;
+  }
+
+  @FieldResolver(() => [Affiliation], {
+    description: "Who is part of or speaks for this actor: `affiliates(role: SPOKESPERSON_OF)` on the Iraqi Prime Minister's office answers who speaks for it.",
+  })
+  async affiliates(
+    @Root() actor: Actor,
+    @Ctx() ctx: ActorContext,
+    @Arg("role", () => AffiliationRole, { nullable: true, description: "Only this relation." }) role?: AffiliationRole | null,
+  ): Promise<Affiliation[]> {
+    const rows = await ctx.loaders.affiliatesOf.load(actor.id);
+    return role ? rows.filter((row) => row.role === role) : rows;
+  }
+}
+
+@Resolver(() => Affiliation)
+export class AffiliationResolver {
+  @FieldResolver(() => Actor, { description: "The member, official or component." })
+  async actor(@Root() affiliation: Affiliation, @Ctx() ctx: ActorContext): Promise<Actor> {
+    return (await ctx.loaders.actor.load(affiliation.actorId)) as Actor;
+  }
+
+  @FieldResolver(() => Actor, { description: "The body it belongs to or speaks for." })
+  async organization(@Root() affiliation: Affiliation, @Ctx() ctx: ActorContext): Promise<Actor> {
+    return (await ctx.loaders.actor.load(affiliation.organizationId)) as Actor;
+  }
+
+  @FieldResolver(() => ActorEvidence, { nullable: true, description: "The sentence that states the relation; null where it is reference knowledge." })
+  evidence(@Root() affiliation: Affiliation): Affiliation["evidence"] | null {
+    return affiliation.evidence?.sourceId ? affiliation.evidence : null;
+  }
+}
+
+@Resolver(() => ActorAlias)
+export class ActorAliasResolver {
+  @FieldResolver(() => ActorEvidence, { nullable: true, description: "Where this spelling appears; null for a reference-data alias no article uses." })
+  evidence(@Root() alias: ActorAlias): ActorAlias["evidence"] | null {
+    return alias.evidence?.sourceId ? alias.evidence : null;
+  }
+}

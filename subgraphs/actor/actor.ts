@@ -1,0 +1,41 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { ActorKind } from "./enums";
+
+@ObjectType({
+  description:
+    "A state, government body, person, armed group, alliance, military unit, coalition or media outlet. Anonymous actors (\"a Pentagon official\") are kept as such, without invented names.",
+})
+@Directive('@key(fields: "id")')
+@Entity("actor")
+export class Actor {
+  @Field(() => ID, { description: "Stable actor id." })
+  @PrimaryColumn("varchar", { length: 64 })
+  id: string;
+
+  @Field(() => String, { description: "Canonical name; for an anonymous actor, the description the source gives." })
+  @Column("varchar", { length: 200 })
+  name: string;
+
+  /** `name` folded for matching (see `foldName`). */
+  @Index()
+  @Column("varchar", { length: 200 })
+  folded: string;
+
+  @Field(() => ActorKind, { description: "What kind of actor." })
+  @Index()
+  @Column("varchar", { length: 32 })
+  kind: ActorKind;
+
+  @Field(() => Boolean, { description: "True for an actor the sources do not name (\"a US military official\")." })
+  @Column("boolean", { default: false })
+  anonymous: boolean;
+
+  @Field(() => String, { nullable: true, description: "One line on who this is." })
+  @Column("text", { nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 code of the actor's country, where it has one." })
+  @Column("varchar", { length: 2, nullable: true })
+  countryCode: string | null;
+}

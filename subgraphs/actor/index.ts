@@ -1,0 +1,19 @@
+import type { SubgraphModule } from "../lib/subgraph-module";
+import { Actor } from "./actor";
+import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.resolver";
+import { Affiliation } from "./affiliation";
+import { ActorAlias } from "./alias";
+import { actorDataset } from "./dataset";
+import { type ActorLoaders, createActorLoaders } from "./loaders";
+import { actorReferences } from "./reference";
+import { importActors } from "./seed";
+
+/** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
+export const actorSubgraph: SubgraphModule<ActorLoaders> = {
+  name: "actor",
+  entities: [Actor, ActorAlias, Affiliation],
+  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver],
+  references: actorReferences,
+  createLoaders: createActorLoaders,
+  seed: (db) => importActors(db, actorDataset),
+};

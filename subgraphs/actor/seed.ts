@@ -1,0 +1,23 @@
+import { importRows } from "../lib/bulk-import";
+import type { Database } from "../lib/data-source";
+import type { SeedRow } from "../lib/evidence";
+import { foldName } from "../lib/names";
+import { Actor } from "./actor";
+import { Affiliation } from "./affiliation";
+import { ActorAlias } from "./alias";
+
+/** Everything the actor subgraph stores, as written in a dataset. */
+export interface ActorDataset {
+  actors: SeedRow<Actor, "folded">[];
+  aliases: SeedRow<ActorAlias, "folded">[];
+  affiliations: SeedRow<Affiliation>[];
+}
+
+/** Imports an actor dataset (the bundled seed, or a bulk import) in one transaction. */
+export async function importActors(db: Database, data: ActorDataset): Promise<void> {
+  await importRows(db, [
+    { entity: Actor, rows: data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name) })) },
+    { entity: ActorAlias, rows: data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })) },
+    { entity: Affiliation, rows: data.affiliations },
+  ]);
+}

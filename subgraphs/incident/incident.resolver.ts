@@ -1,0 +1,115 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
+import { ParticipantRole, ParticipationBasis } from "./enums";
+import { Incident } from "./incident";
+import type { IncidentContext } from "./loaders";
+import { Place } from "./place";
+import { Actor } from "./refs";
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => Incident, { nullable: true, description: "An incident by id; null when there is none." })
+  incident(@Arg("id", () => ID) id: string, @Ctx() ctx: IncidentContext): Promise<Incident | null> {
+    return ctx.loaders.incident.load(id);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: "Where it happened." })
+  place(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<Place | null> | null {
+    return incident.placeId ? ctx.loaders.place.load(incident.placeId) : null;
+  }
+
+  @FieldResolver(() => [Participation], { description: "Who took part, in which role, and on what basis: one row per source claim." })
+  participants(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<Participation[]> {
+    return ctx.loaders.participationsByIncident.load(incident.id);
+  }
+
+  @FieldResolver(() => [ClaimStatusReport], { description: "What sources say about responsibility, including that nobody claimed it." })
+  claimStatus(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<ClaimStatusReport[]> {
+    return ctx.loaders.claimStatus.load(incident.id);
+  }
+
+  @FieldResolver(() => [MunitionReport], { description: "Munitions, as each source reports them (they may disagree)." })
+  munitions(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<MunitionReport[]> {
+    return ctx.loaders.munitions.load(incident.id);
+  }
+
+  @FieldResolver(() => [CasualtyReport], { description: "Casualties, as each source reports them." })
+  casualties(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<CasualtyReport[]> {
+    return ctx.loaders.casualties.load(incident.id);
+  }
+
+  @FieldResolver(() => [DamageReport], { description: "Damage, as each source reports it." })
+  damage(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<DamageReport[]> {
+    return ctx.loaders.damage.load(incident.id);
+  }
+
+  @FieldResolver(() => [IncidentReport], { description: "One report per article that mentions this incident." })
+  reports(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<IncidentReport[]> {
+    return ctx.loaders.reports.load(incident.id);
+  }
+
+  @FieldResolver(() => [IncidentLink], { description: "Links from this incident to others (it retaliates for, follows up, or is part of them)." })
+  links(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<IncidentLink[]> {
+    return ctx.loaders.linksFrom.load(incident.id);
+  }
+
+  @FieldResolver(() => [IncidentLink], { description: "Links from other incidents to this one (retaliations for it, arrests after it, its parts)." })
+  linkedFrom(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<IncidentLink[]> {
+    return ctx.loaders.linksTo.load(incident.id);
+  }
+}
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @FieldResolver(() => Actor, { description: "The actor." })
+  actor(@Root() participation: Participation): Actor {
+    return { id: participation.actorId };
+  }
+
+  @FieldResolver(() => Incident, { description: "The incident." })
+  async incident(@Root() participation: Participation, @Ctx() ctx: IncidentContext): Promise<Incident> {
+    return (await ctx.loaders.incident.load(participation.incidentId)) as Incident;
+  }
+}
+
+@Resolver(() => IncidentLink)
+export class IncidentLinkResolver {
+  @FieldResolver(() => Incident, { description: "The incident the link starts from." })
+  async from(@Root() link: IncidentLink, @Ctx() ctx: IncidentContext): Promise<Incident> {
+    return (await ctx.loaders.incident.load(link.fromIncidentId)) as Incident;
+  }
+
+  @FieldResolver(() => Incident, { description: "The incident the link points to." })
+  async to(@Root() link: IncidentLink, @Ctx() ctx: IncidentContext): Promise<Incident> {
+    return (await ctx.loaders.incident.load(link.toIncidentId)) as Incident;
+  }
+}
+
+@Resolver(() => Actor)
+export class ActorIncidentsResolver {
+  @FieldResolver(() => [Participation], { description: "This actor's parts in incidents, optionally only in one role or on one basis." })
+  async participations(
+    @Root() actor: Actor,
+    @Ctx() ctx: IncidentContext,
+    @Arg("role", () => ParticipantRole, { nullable: true, description: "Only this role." }) role?: ParticipantRole | null,
+    @Arg("basis", () => ParticipationBasis, { nullable: true, description: "Only this basis." }) basis?: ParticipationBasis | null,
+  ): Promise<Participation[]> {
+    const rows = await ctx.loaders.participationsByActor.load(actor.id);
+    return rows.filter((row) => (!role || row.role === role) && (!basis || row.basis === basis));
+  }
+
+  @FieldResolver(() => [Incident], {
+    description: "Incidents this actor took part in, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): \"who claimed it\" and \"who is believed to have done it\" are different questions.",
+  })
+  async incidents(
+    @Root() actor: Actor,
+    @Ctx() ctx: IncidentContext,
+    @Arg("role", () => ParticipantRole, { nullable: true, description: "Only this role." }) role?: ParticipantRole | null,
+    @Arg("basis", () => ParticipationBasis, { nullable: true, description: "Only this basis." }) basis?: ParticipationBasis | null,
+  ): Promise<Incident[]> {
+    const rows = await this.participations(actor, ctx, role, basis);
+    const ids = [...new Set(rows.map((row) => row.incidentId))];
+    const incidents = await ctx.loaders.incident.loadMany(ids);
+    return incidents.filter((incident): incident is Incident => incident !== null && !(incident instanceof Error));
+  }
+}

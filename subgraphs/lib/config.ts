@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/** The three subgraphs, in the order they are started and composed. */
+export const SUBGRAPH_NAMES = ["incident", "actor", "statement"] as const;
+/** Name of one subgraph. */
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.string().url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  GATEWAY_PORT: port.default(4000),
+  INCIDENT_PORT: port.default(4001),
+  ACTOR_PORT: port.default(4002),
+  STATEMENT_PORT: port.default(4003),
+  INCIDENT_URL: optionalUrl.default(""),
+  ACTOR_URL: optionalUrl.default(""),
+  STATEMENT_URL: optionalUrl.default(""),
+  INCIDENT_DATABASE_URL: optionalUrl.default(""),
+  ACTOR_DATABASE_URL: optionalUrl.default(""),
+  STATEMENT_DATABASE_URL: optionalUrl.default(""),
+  DATA_DIR: z.string().default("data"),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Where one subgraph listens and keeps its data. */
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  /** The URL the gateway uses to reach this subgraph. */
+  url: string;
+  /** A PostgreSQL URL, or undefined for the embedded SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
+}
+
+/** Every setting of the system, read from the environment in one place (see `.env.example`). */
+export interface Config {
+  env: "development" | "production" | "test";
+  host: string;
+  gatewayPort: number;
+  dataDir: string;
+  subgraphTimeoutMs: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  subgraphs: Record<SubgraphName, SubgraphConfig>;
+}
+
+/**
+ * Reads and validates the configuration. Throws one error listing every bad variable, so a
+ * mistyped port fails at start-up with its name instead of somewhere later.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const subgraph = (name: SubgraphName, listenPort: number, url: string | undefined, databaseUrl: string | undefined): SubgraphConfig => ({
+    name,
+    host: e.HOST,
+    port: listenPort,
+    url: url ?? `http://${e.HOST}:${listenPort}/graphql`,
+    databaseUrl,
+  });
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    gatewayPort: e.GATEWAY_PORT,
+    dataDir: e.DATA_DIR,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    subgraphs: {
+      incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),
+      actor: subgraph("actor", e.ACTOR_PORT, e.ACTOR_URL, e.ACTOR_DATABASE_URL),
+      statement: subgraph("statement", e.STATEMENT_PORT, e.STATEMENT_URL, e.STATEMENT_DATABASE_URL),
+    },
+  };
+}

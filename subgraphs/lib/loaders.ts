@@ -1,0 +1,43 @@
+import DataLoader from "dataloader";
+import { type FindOptionsOrder, type FindOptionsWhere, In, type ObjectLiteral, type Repository } from "typeorm";
+
+/**
+ * The largest batch one SQL statement carries. Far below SQLite's 32,766 and PostgreSQL's 65,535
+ * bound parameters; a larger request becomes ceil(n / MAX_BATCH) statements, still not n.
+ */
+export const MAX_BATCH = 5000;
+
+/**
+ * Loads rows by primary key: one `WHERE id IN (...)` per batch, answered in key order, with `null`
+ * for an id that does not exist (an unknown entity resolves to null, not an error).
+ */
+export function rowsById<T extends ObjectLiteral & { id: string }>(repository: Repository<T>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(
+    async (ids) => {
+      const rows = await repository.find({ where: { id: In([...ids]) } as FindOptionsWhere<T> });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
+/**
+ * Loads the rows that point at each key through `column` (one-to-many): one grouped
+ * `WHERE column IN (...)` per batch, each key answered with its rows in `order`.
+ */
+export function rowsByColumn<T extends ObjectLiteral, K extends keyof T & string>(
+  repository: Repository<T>,
+  column: K,
+  order?: FindOptionsOrder<T>,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const rows = await repository.find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order });
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(String(row[column]))?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Arabic article prefixes as they appear in English transliterations ("al-Sudani", "Ash Sadadi",
+ * "ad-Dawla"). Matching ignores them, so "Sudani" and "al-Sudani" meet.
+ */
+const ARTICLE = /^(?:al|el|ad|ash|as|an|at|ar|az|ath|adh|ad)$/;
+
+/**
+ * Folds a name to the form used for matching: no case, no diacritics, no apostrophes or quote marks,
+ * hyphens and punctuation as spaces, Arabic article prefixes dropped, white space collapsed.
+ * "Kata'ib Hezbollah" and "KATAIB hezbollah" both fold to "kataib hezbollah".
+ */
+export function foldName(name: string): string {
+  const words = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’‘`ʼʻ"“”]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter((word) => word !== "" && !ARTICLE.test(word));
+  return words.join(" ");
+}

@@ -1,0 +1,42 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { NonEmptyArray } from "type-graphql";
+import type { SubgraphName } from "./config";
+import type { Database } from "./data-source";
+
+/** What every resolver of a subgraph receives as its context: one per operation, never shared. */
+export interface SubgraphContext<Loaders> {
+  db: Database;
+  loaders: Loaders;
+}
+
+/** Resolves an entity representation sent by the gateway (`{ __typename, id }`) to the full row. */
+export type ReferenceResolver<Loaders> = (
+  reference: { id: string },
+  context: SubgraphContext<Loaders>,
+  info: GraphQLResolveInfo,
+) => unknown;
+
+/**
+ * Everything that makes one subgraph, as data: the gateway, the schema generator, the tests and the
+ * entry points all build a subgraph from this one description, so what is tested is what ships.
+ */
+export interface SubgraphModule<Loaders = unknown> {
+  name: SubgraphName;
+  /** TypeORM entities (the same classes are the GraphQL object types). */
+  entities: Function[];
+  /** type-graphql resolver classes. */
+  resolvers: NonEmptyArray<Function>;
+  /** Types reachable only through `_entities` (not from a root field). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type this subgraph owns; each must go through a loader. */
+  references: Record<string, ReferenceResolver<Loaders>>;
+  /** Makes a fresh set of DataLoaders; called once per operation. */
+  createLoaders(db: Database): Loaders;
+  /** Loads the bundled dataset into an empty database (idempotent: existing ids are replaced). */
+  seed(db: Database): Promise<void>;
+}
+
+/** Makes the per-operation context of a subgraph: fresh loaders over its database. */
+export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database): SubgraphContext<Loaders> {
+  return { db, loaders: module.createLoaders(db) };
+}

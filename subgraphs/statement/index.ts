@@ -1,0 +1,21 @@
+import type { SubgraphModule } from "../lib/subgraph-module";
+import { statementDataset } from "./dataset";
+import { ReportedFigure } from "./figure";
+import { FigureResolver } from "./figure.resolver";
+import { createStatementLoaders, type StatementLoaders } from "./loaders";
+import { statementReferences } from "./reference";
+import { importStatements } from "./seed";
+import { Source, SourceCitation } from "./source";
+import { SourceCitationResolver, SourceResolver } from "./source.resolver";
+import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
+import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, StanceResolver, StatementResolver } from "./statement.resolver";
+
+/** The statement subgraph: statements, their source articles, and the figures they report. */
+export const statementSubgraph: SubgraphModule<StatementLoaders> = {
+  name: "statement",
+  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure],
+  resolvers: [StatementResolver, StanceResolver, EvidenceResolver, IncidentStatementsResolver, ActorStatementsResolver, SourceResolver, SourceCitationResolver, FigureResolver],
+  references: statementReferences,
+  createLoaders: createStatementLoaders,
+  seed: (db) => importStatements(db, statementDataset),
+};

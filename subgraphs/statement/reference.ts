@@ -1,0 +1,12 @@
+import type { SubgraphModule } from "../lib/subgraph-module";
+import type { StatementLoaders } from "./loaders";
+
+/** How the gateway's entity representations become rows: always through a loader (one query per batch). */
+export const statementReferences: SubgraphModule<StatementLoaders>["references"] = {
+  Statement: (reference, { loaders }) => loaders.statement.load(reference.id),
+  Source: (reference, { loaders }) => loaders.source.load(reference.id),
+  ReportedFigure: (reference, { loaders }) => loaders.figure.load(reference.id),
+  // Owned elsewhere; here they only carry the fields this subgraph adds.
+  Actor: (reference) => ({ id: reference.id }),
+  Incident: (reference) => ({ id: reference.id }),
+};

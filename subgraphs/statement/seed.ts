@@ -1,0 +1,34 @@
+import { importRows } from "../lib/bulk-import";
+import type { Database } from "../lib/data-source";
+import type { SeedRow } from "../lib/evidence";
+import { ReportedFigure } from "./figure";
+import { Source, SourceCitation } from "./source";
+import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
+
+/** Everything the statement subgraph stores, as written in a dataset. */
+export interface StatementDataset {
+  sources: SeedRow<Source>[];
+  citations: SeedRow<SourceCitation>[];
+  statements: SeedRow<Statement, "updatedAt">[];
+  quotes: SeedRow<Quote>[];
+  stances: SeedRow<Stance>[];
+  statementIncidents: SeedRow<StatementIncident>[];
+  statementActors: SeedRow<StatementActor>[];
+  appearances: SeedRow<Appearance>[];
+  figures: SeedRow<ReportedFigure>[];
+}
+
+/** Imports a statement dataset (the bundled seed, or a bulk import) in one transaction. */
+export async function importStatements(db: Database, data: StatementDataset, now: string = new Date().toISOString()): Promise<void> {
+  await importRows(db, [
+    { entity: Source, rows: data.sources },
+    { entity: SourceCitation, rows: data.citations },
+    { entity: Statement, rows: data.statements.map((statement) => ({ ...statement, updatedAt: now })) },
+    { entity: Quote, rows: data.quotes },
+    { entity: Stance, rows: data.stances },
+    { entity: StatementIncident, rows: data.statementIncidents },
+    { entity: StatementActor, rows: data.statementActors },
+    { entity: Appearance, rows: data.appearances },
+    { entity: ReportedFigure, rows: data.figures },
+  ]);
+}
