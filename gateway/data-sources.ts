@@ -21,6 +21,8 @@ export function subgraphUnavailable(name: string, reason: string): GraphQLError 
 
 /** Classifies a transport failure into words for the client; the full error goes to the log only. */
 function describeFailure(error: unknown, timeoutMs: number): string {
+  const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response?.status;
+  if (status) return `it answered HTTP ${status}`;
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
   if (/TimeoutError|aborted|timeout/i.test(text)) return `no answer within ${timeoutMs} ms`;
   if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|fetch failed|socket hang up/i.test(text)) return "not reachable";
@@ -70,7 +72,9 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
       const response = await fetch(url, { signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 5000)) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (error) {
-      throw new Error(`subgraph "${this.name}" at ${this.options.url} does not answer (${describeFailure(error, this.options.timeoutMs)}); ${this.options.startHint}`);
+      throw new Error(
+        `subgraph "${this.name}" at ${this.options.url} does not answer (${describeFailure(error, this.options.timeoutMs)}); ${this.options.startHint}`,
+      );
     }
   }
 }

@@ -51,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       includeStacktraceInErrorResponses: !options.production,
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
+    clientErrorsAs400: true,
     context: async () => ({}),
     ready: async () => {
       const problems = await checkSubgraphs();

@@ -34,6 +34,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
   const databases: Partial<Record<SubgraphName, Database>> = {};
   const services: RunningService[] = [];
   const sources: SubgraphSource[] = [];
+  const limits = { maxPageSize: config.maxPageSize };
   const http = (name: SubgraphName, url: string) =>
     new HttpSubgraph({ name, url, timeoutMs: config.subgraphTimeoutMs, logger, startHint: `start it with \`npm run start:${name}\`` });
 
@@ -47,12 +48,19 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
     databases[name] = db;
     if (mode === "embedded") {
-      const service = await startSubgraph(module, { host: own.host, port: own.port, db, logger: logger.child({ subgraph: name }), closeDatabaseOnStop: true });
+      const service = await startSubgraph(module, {
+        host: own.host,
+        port: own.port,
+        db,
+        logger: logger.child({ subgraph: name }),
+        limits,
+        closeDatabaseOnStop: true,
+      });
       services.push(service);
       sources.push(http(name, service.url));
     } else {
       const schema = await buildSubgraph(module);
-      sources.push(new InProcessSubgraph(name, schema, () => createContext(module, db)));
+      sources.push(new InProcessSubgraph(name, schema, () => createContext(module, db, limits)));
     }
   }
 

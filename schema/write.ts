@@ -9,7 +9,11 @@ generateSchemas().then(
   (files) => {
     const dir = join(projectRoot(), "schema");
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-    console.log(`wrote ${Object.keys(files).map((name) => `schema/${name}`).join(", ")}`);
+    console.log(
+      `wrote ${Object.keys(files)
+        .map((name) => `schema/${name}`)
+        .join(", ")}`,
+    );
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

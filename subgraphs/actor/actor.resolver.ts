@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { In } from "typeorm";
 import { foldName } from "../lib/names";
 import { Actor } from "./actor";
@@ -9,6 +10,9 @@ import type { ActorContext } from "./loaders";
 import { Evidence as ActorEvidence } from "./evidence";
 import { ActorMatch } from "./match";
 
+/** A page of actors. */
+export const ActorConnection = defineConnection(Actor, "Actor", "actor");
+
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => Actor, { nullable: true, description: "An actor by id; null when there is none." })
@@ -16,19 +20,26 @@ export class ActorResolver {
     return ctx.loaders.actor.load(id);
   }
 
-  @Query(() => [Actor], { description: "Actors, by name, optionally of one kind." })
-  actors(
+  @Query(() => ActorConnection, { description: "Actors, by name, optionally of one kind." })
+  async actors(
+    @Args() page: PageArgsInput,
     @Ctx() ctx: ActorContext,
     @Arg("kind", () => ActorKind, { nullable: true, description: "Only actors of this kind." }) kind?: ActorKind | null,
-  ): Promise<Actor[]> {
-    return ctx.db.dataSource.getRepository(Actor).find({ where: kind ? { kind } : {}, order: { name: "ASC", id: "ASC" } });
+  ): Promise<InstanceType<typeof ActorConnection>> {
+    const query = ctx.db.dataSource.getRepository(Actor).createQueryBuilder("a");
+    if (kind) query.where("a.kind = :kind", { kind });
+    const order = sortBy<Actor>("a", "name", "ASC");
+    return ActorConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }
 
   @Query(() => [ActorMatch], {
     description:
-      "Finds actors by any of their names: \"Kataeb Hezbollah\", \"Kata'ib Hezbollah\" and \"kataib hezbollah\" find the same group. Case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored.",
+      'Finds actors by any of their names: "Kataeb Hezbollah", "Kata\'ib Hezbollah" and "kataib hezbollah" find the same group. Case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored.',
   })
-  async resolveActor(@Arg("name", () => String, { description: "A name or alias, as written anywhere." }) name: string, @Ctx() ctx: ActorContext): Promise<ActorMatch[]> {
+  async resolveActor(
+    @Arg("name", () => String, { description: "A name or alias, as written anywhere." }) name: string,
+    @Ctx() ctx: ActorContext,
+  ): Promise<ActorMatch[]> {
     const folded = foldName(name);
     if (folded === "") return [];
     const [byName, byAlias] = await Promise.all([

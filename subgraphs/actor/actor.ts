@@ -4,7 +4,7 @@ import { ActorKind } from "./enums";
 
 @ObjectType({
   description:
-    "A state, government body, person, armed group, alliance, military unit, coalition or media outlet. Anonymous actors (\"a Pentagon official\") are kept as such, without invented names.",
+    'A state, government body, person, armed group, alliance, military unit, coalition or media outlet. Anonymous actors ("a Pentagon official") are kept as such, without invented names.',
 })
 @Directive('@key(fields: "id")')
 @Entity("actor")
@@ -27,7 +27,7 @@ export class Actor {
   @Column("varchar", { length: 32 })
   kind: ActorKind;
 
-  @Field(() => Boolean, { description: "True for an actor the sources do not name (\"a US military official\")." })
+  @Field(() => Boolean, { description: 'True for an actor the sources do not name ("a US military official").' })
   @Column("boolean", { default: false })
   anonymous: boolean;
 

@@ -23,7 +23,7 @@ export class Affiliation {
   @Column("varchar", { length: 32 })
   role: AffiliationRole;
 
-  @Field(() => String, { nullable: true, description: "The title as the source gives it (\"State Department spokesman\")." })
+  @Field(() => String, { nullable: true, description: 'The title as the source gives it ("State Department spokesman").' })
   @Column("varchar", { length: 200, nullable: true })
   title: string | null;
 

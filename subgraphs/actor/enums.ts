@@ -36,5 +36,9 @@ export enum AffiliationRole {
 }
 
 registerEnumType(ActorKind, { name: "ActorKind", description: "What kind of actor." });
-registerEnumType(AliasKind, { name: "AliasKind", description: "How an alias relates to the canonical name: a transliteration, a misspelling, a short form, a translation, a metonym (\"the Pentagon\", \"Washington\"), a title with the name, or a description." });
+registerEnumType(AliasKind, {
+  name: "AliasKind",
+  description:
+    'How an alias relates to the canonical name: a transliteration, a misspelling, a short form, a translation, a metonym ("the Pentagon", "Washington"), a title with the name, or a description.',
+});
 registerEnumType(AffiliationRole, { name: "AffiliationRole", description: "How an actor relates to another: `A SPOKESPERSON_OF B` means A speaks for B." });

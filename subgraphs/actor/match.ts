@@ -13,6 +13,8 @@ export class ActorMatch {
   @Field(() => AliasKind, { nullable: true, description: "The kind of alias that matched; null when the canonical name matched." })
   matchedAliasKind: AliasKind | null;
 
-  @Field(() => Float, { description: "How well it matched, 0 to 1 (1: the same name once case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored)." })
+  @Field(() => Float, {
+    description: "How well it matched, 0 to 1 (1: the same name once case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored).",
+  })
   score: number;
 }

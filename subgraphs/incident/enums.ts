@@ -140,7 +140,11 @@ const enums: [object, string, string][] = [
   [AcledSubEventType, "AcledSubEventType", "ACLED sub-event type."],
   [TimePrecision, "TimePrecision", "How precisely an incident's time is known."],
   [ParticipantRole, "ParticipantRole", "The part an actor plays in an incident."],
-  [ParticipationBasis, "ParticipationBasis", "Why an actor is said to play its part: claimed by itself, attributed by officials, alleged, implied, declined to claim, or confirmed."],
+  [
+    ParticipationBasis,
+    "ParticipationBasis",
+    "Why an actor is said to play its part: claimed by itself, attributed by officials, alleged, implied, declined to claim, or confirmed.",
+  ],
   [ClaimStatus, "ClaimStatus", "What a source says about responsibility: claimed, or that nobody has claimed it."],
   [MunitionKind, "MunitionKind", "Kind of munition or weapon."],
   [CountQualifier, "CountQualifier", "How a count was stated: exactly, about, or at least."],

@@ -79,7 +79,7 @@ export class MunitionReport {
   @Column("varchar", { length: 32 })
   kind: MunitionKind;
 
-  @Field(() => String, { nullable: true, description: "The munition as named (\"Katyusha rockets\", \"attack drones\")." })
+  @Field(() => String, { nullable: true, description: 'The munition as named ("Katyusha rockets", "attack drones").' })
   @Column("varchar", { length: 200, nullable: true })
   description: string | null;
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
 import { ParticipantRole, ParticipationBasis } from "./enums";
 import { Incident } from "./incident";
@@ -6,8 +7,18 @@ import type { IncidentContext } from "./loaders";
 import { Place } from "./place";
 import { Actor } from "./refs";
 
+/** A page of incidents. */
+export const IncidentConnection = defineConnection(Incident, "Incident", "incident");
+
 @Resolver(() => Incident)
 export class IncidentResolver {
+  @Query(() => IncidentConnection, { description: "Incidents, newest first (by the start of their time span, then id)." })
+  async incidents(@Args() page: PageArgsInput, @Ctx() ctx: IncidentContext): Promise<InstanceType<typeof IncidentConnection>> {
+    const query = ctx.db.dataSource.getRepository(Incident).createQueryBuilder("i");
+    const order = sortBy<Incident>("i", "startsAt", "DESC");
+    return IncidentConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
+  }
+
   @Query(() => Incident, { nullable: true, description: "An incident by id; null when there is none." })
   incident(@Arg("id", () => ID) id: string, @Ctx() ctx: IncidentContext): Promise<Incident | null> {
     return ctx.loaders.incident.load(id);
@@ -61,7 +72,7 @@ export class IncidentResolver {
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
-  @FieldResolver(() => Actor, { description: "The actor." })
+  @FieldResolver(() => Actor, { nullable: true, description: "The actor (null only while the actor subgraph is unavailable)." })
   actor(@Root() participation: Participation): Actor {
     return { id: participation.actorId };
   }
@@ -99,7 +110,8 @@ export class ActorIncidentsResolver {
   }
 
   @FieldResolver(() => [Incident], {
-    description: "Incidents this actor took part in, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): \"who claimed it\" and \"who is believed to have done it\" are different questions.",
+    description:
+      'Incidents this actor took part in, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): "who claimed it" and "who is believed to have done it" are different questions.',
   })
   async incidents(
     @Root() actor: Actor,

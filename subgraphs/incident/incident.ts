@@ -49,11 +49,11 @@ export class Incident {
   @Column("varchar", { length: 16 })
   timePrecision: TimePrecision;
 
-  @Field(() => Boolean, { description: "True when the sources give the time only approximately (\"around 4:15 a.m.\", \"days after\")." })
+  @Field(() => Boolean, { description: 'True when the sources give the time only approximately ("around 4:15 a.m.", "days after").' })
   @Column("boolean", { default: false })
   timeApproximate: boolean;
 
-  @Field(() => String, { nullable: true, description: "The time as the sources phrase it (\"yesterday\", \"on Friday\", \"around 4:15 a.m. Friday\")." })
+  @Field(() => String, { nullable: true, description: 'The time as the sources phrase it ("yesterday", "on Friday", "around 4:15 a.m. Friday").' })
   @Column("text", { nullable: true })
   timePhrase: string | null;
 
@@ -66,11 +66,11 @@ export class Incident {
   @Column("varchar", { length: 64, nullable: true })
   placeId: string | null;
 
-  @Field(() => String, { nullable: true, description: "The facility targeted, as the sources name it (\"US embassy compound\", \"Ain al-Assad air base\")." })
+  @Field(() => String, { nullable: true, description: 'The facility targeted, as the sources name it ("US embassy compound", "Ain al-Assad air base").' })
   @Column("varchar", { length: 300, nullable: true })
   targetFacility: string | null;
 
-  @Field(() => Boolean, { description: "True for a collection of events reported without dates or places of their own (\"five strikes in Iraq and Syria\")." })
+  @Field(() => Boolean, { description: 'True for a collection of events reported without dates or places of their own ("five strikes in Iraq and Syria").' })
   @Column("boolean", { default: false })
   isAggregate: boolean;
 

@@ -27,6 +27,7 @@ const schema = z.object({
   STATEMENT_DATABASE_URL: optionalUrl.default(""),
   DATA_DIR: z.string().default("data"),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -48,6 +49,8 @@ export interface Config {
   gatewayPort: number;
   dataDir: string;
   subgraphTimeoutMs: number;
+  /** Largest `first`/`last` of any connection. */
+  maxPageSize: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphs: Record<SubgraphName, SubgraphConfig>;
 }
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatewayPort: e.GATEWAY_PORT,
     dataDir: e.DATA_DIR,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    maxPageSize: e.MAX_PAGE_SIZE,
     logLevel: e.LOG_LEVEL,
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),

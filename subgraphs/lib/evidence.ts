@@ -9,6 +9,9 @@ export interface EvidenceRow {
   note: string | null;
 }
 
+/** Description of `Evidence.source`, the same in every subgraph so that composition merges it. */
+export const SOURCE_FIELD_DESCRIPTION = "The article the sentence is from (null only while the statement subgraph is unavailable).";
+
 /** A class whose instances are evidence rows and whose `source` field points at a Source entity. */
 export type EvidenceClass = new () => EvidenceRow & { source: { id: string } };
 
@@ -18,7 +21,7 @@ export type EvidenceClass = new () => EvidenceRow & { source: { id: string } };
  * `Source` class (a key-only stub, or the real entity in the statement subgraph), because subgraphs
  * never share classes; the GraphQL type is identical in all three so composition merges it.
  */
-export function defineEvidence(Source: Function): EvidenceClass {
+export function defineEvidence(Source: Function, options: { resolveSourceHere?: boolean } = {}): EvidenceClass {
   @ObjectType("Evidence", { description: "Where a fact comes from: the source article and the sentence in it that states the fact." })
   @Directive("@shareable")
   class Evidence implements EvidenceRow {
@@ -31,18 +34,29 @@ export function defineEvidence(Source: Function): EvidenceClass {
     @Column("text", { nullable: true })
     sentence: string;
 
-    @Field(() => Boolean, { description: "True when the article's text is garbled at this point (a typo or a mangled figure); the sentence is kept as printed." })
+    @Field(() => Boolean, {
+      description: "True when the article's text is garbled at this point (a typo or a mangled figure); the sentence is kept as printed.",
+    })
     @Column("boolean", { default: false })
     garbled: boolean;
 
-    @Field(() => String, { nullable: true, description: "How the fact was read from the sentence, where that needed judgement (a resolved relative date, an inferred reference)." })
+    @Field(() => String, {
+      nullable: true,
+      description: "How the fact was read from the sentence, where that needed judgement (a resolved relative date, an inferred reference).",
+    })
     @Column("text", { nullable: true })
     note: string | null;
 
-    @Field(() => Source, { description: "The article the sentence is from." })
     get source(): { id: string } {
       return { id: this.sourceId };
     }
+  }
+  // Where Source is a key-only stub, the field returns the reference and the gateway fetches the
+  // article from the statement subgraph. The statement subgraph resolves it itself (through its
+  // loader), so there the field is declared by its resolver instead.
+  if (!options.resolveSourceHere) {
+    const descriptor = Object.getOwnPropertyDescriptor(Evidence.prototype, "source") as PropertyDescriptor;
+    Field(() => Source, { nullable: true, description: SOURCE_FIELD_DESCRIPTION })(Evidence.prototype, "source", descriptor);
   }
   return Evidence;
 }

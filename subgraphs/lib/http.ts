@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Request } from "express";
@@ -30,9 +30,30 @@ export interface ServeOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Largest accepted request body. */
   bodyLimit?: string;
+  /**
+   * Answer client errors (BAD_USER_INPUT) with HTTP 400. On for the gateway; off for subgraphs, whose
+   * only client is the gateway: it reads a non-2xx answer as a failed subgraph, not as a bad argument.
+   */
+  clientErrorsAs400?: boolean;
   /** Runs after the server stopped (closing databases). */
   onStop?: () => Promise<void>;
 }
+
+/**
+ * Answers with HTTP 400 when an error was the client's fault (a bad argument found by a resolver,
+ * possibly in a subgraph, arrives as BAD_USER_INPUT): Apollo Server would otherwise send 200.
+ */
+export const clientErrorStatusPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.some((error) => error.extensions?.code === "BAD_USER_INPUT")) response.http.status = 400;
+      },
+    };
+  },
+};
 
 /** A JSON-RPC-shaped GraphQL error body for failures that happen before GraphQL runs. */
 function errorBody(message: string, code: string): { errors: { message: string; extensions: { code: string } }[] } {
@@ -48,7 +69,11 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
-    plugins: [...(options.apollo.plugins ?? []), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      ...(options.clientErrorsAs400 ? [clientErrorStatusPlugin] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
 
@@ -64,16 +89,14 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
       },
     );
   });
-  app.use(
-    "/graphql",
-    express.json({ limit: options.bodyLimit ?? "2mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
-  );
+  app.use("/graphql", express.json({ limit: options.bodyLimit ?? "2mb" }), expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }));
   // body-parser errors (malformed JSON, too large) arrive here; answer them as GraphQL errors.
   const onBodyError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, _request, response, next) => {
     if (response.headersSent) return next(error);
     if (error.type === "entity.parse.failed") {
-      response.status(400).json(errorBody(`The request body is not valid JSON (${error.message}). Send {"query": "..."} with Content-Type: application/json.`, "BAD_REQUEST"));
+      response
+        .status(400)
+        .json(errorBody(`The request body is not valid JSON (${error.message}). Send {"query": "..."} with Content-Type: application/json.`, "BAD_REQUEST"));
     } else if (error.type === "entity.too.large") {
       response.status(413).json(errorBody(`The request body is larger than the ${options.bodyLimit ?? "2mb"} limit.`, "PAYLOAD_TOO_LARGE"));
     } else {

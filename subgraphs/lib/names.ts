@@ -14,7 +14,8 @@ export function foldName(name: string): string {
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/['’‘`ʼʻ"“”]/g, "")
+    // Apostrophes, quote marks and modifier letters (ʿ ʾ ʼ in transliterated Arabic) vanish.
+    .replace(/['’‘`"“”\p{Lm}]/gu, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
     .split(" ")

@@ -5,7 +5,7 @@ import { createDataSource, type Database } from "./data-source";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { stopOnSignals } from "./shutdown";
-import { createContext, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
+import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
 
 /** Where a subgraph's database lives. */
 export interface DatabaseLocation {
@@ -32,6 +32,7 @@ export interface StartSubgraphOptions {
   port: number;
   db: Database;
   logger: Logger;
+  limits?: Limits;
   /** Close the database when the server stops (true when this call opened nothing else on it). */
   closeDatabaseOnStop?: boolean;
 }
@@ -46,7 +47,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     logger: options.logger,
     // Inline tracing (ftv1) is only useful when reporting to Apollo Studio.
     apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()] },
-    context: async () => createContext(module, options.db),
+    context: async () => createContext(module, options.db, options.limits),
     ready: async () => {
       await options.db.dataSource.query("SELECT 1");
     },
@@ -63,7 +64,14 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
   const logger = createLogger(module.name, config.logLevel);
   const own = config.subgraphs[module.name];
   const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
-  const service = await startSubgraph(module, { host: own.host, port: own.port, db, logger, closeDatabaseOnStop: true });
+  const service = await startSubgraph(module, {
+    host: own.host,
+    port: own.port,
+    db,
+    logger,
+    limits: { maxPageSize: config.maxPageSize },
+    closeDatabaseOnStop: true,
+  });
   stopOnSignals(() => service.stop(), logger);
   return service;
 }

@@ -7,14 +7,20 @@ import type { Database } from "./data-source";
 export interface SubgraphContext<Loaders> {
   db: Database;
   loaders: Loaders;
+  limits: Limits;
 }
 
+/** Limits resolvers enforce, from the configuration. */
+export interface Limits {
+  /** Largest `first`/`last` a connection accepts. */
+  maxPageSize: number;
+}
+
+/** The limits used when the configuration gives none. */
+export const DEFAULT_LIMITS: Limits = { maxPageSize: 100 };
+
 /** Resolves an entity representation sent by the gateway (`{ __typename, id }`) to the full row. */
-export type ReferenceResolver<Loaders> = (
-  reference: { id: string },
-  context: SubgraphContext<Loaders>,
-  info: GraphQLResolveInfo,
-) => unknown;
+export type ReferenceResolver<Loaders> = (reference: { id: string }, context: SubgraphContext<Loaders>, info: GraphQLResolveInfo) => unknown;
 
 /**
  * Everything that makes one subgraph, as data: the gateway, the schema generator, the tests and the
@@ -37,6 +43,6 @@ export interface SubgraphModule<Loaders = unknown> {
 }
 
 /** Makes the per-operation context of a subgraph: fresh loaders over its database. */
-export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database): SubgraphContext<Loaders> {
-  return { db, loaders: module.createLoaders(db) };
+export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database, limits: Limits = DEFAULT_LIMITS): SubgraphContext<Loaders> {
+  return { db, loaders: module.createLoaders(db), limits };
 }

@@ -82,10 +82,14 @@ export enum StatementRole {
 const enums: [object, string, string][] = [
   [StatementChannel, "StatementChannel", "How a statement was made: a call, a press release, a briefing, an interview..."],
   [StatementMode, "StatementMode", "How the sources render a statement: verbatim, in part quoted, or paraphrased."],
-  [StanceKind, "StanceKind", "What a statement does: condemns, claims responsibility, declines to claim, denies, threatens, pledges, accuses, demands, criticizes, asserts a right, warns, justifies, reports."],
+  [
+    StanceKind,
+    "StanceKind",
+    "What a statement does: condemns, claims responsibility, declines to claim, denies, threatens, pledges, accuses, demands, criticizes, asserts a right, warns, justifies, reports.",
+  ],
   [DatePrecision, "DatePrecision", "How precisely a date is known."],
   [FigureMetric, "FigureMetric", "What a reported figure counts."],
-  [FigureQualifier, "FigureQualifier", "How a figure was stated: exactly, about, at least, nearly, or only vaguely (\"dozens\")."],
+  [FigureQualifier, "FigureQualifier", 'How a figure was stated: exactly, about, at least, nearly, or only vaguely ("dozens").'],
   [FigureRank, "FigureRank", "Which figure to prefer: PREFERRED, NORMAL, or DEPRECATED (kept, but known to be wrong or garbled; see `rankReason`)."],
   [CitationKind, "CitationKind", "How a source mentions another outlet: as its agency, as the outlet that reported something, or for a photo."],
   [StatementRole, "StatementRole", "The part an actor plays in a statement: its speaker, the body it was made on behalf of, or its subject."],

@@ -1,9 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { FigureMetric } from "./enums";
 import { ReportedFigure } from "./figure";
 import type { StatementContext } from "./loaders";
 import { Actor, Incident } from "./refs";
 import { Statement } from "./statement";
+
+/** A page of reported figures. */
+export const ReportedFigureConnection = defineConnection(ReportedFigure, "ReportedFigure", "reported figure");
 
 @Resolver(() => ReportedFigure)
 export class FigureResolver {
@@ -12,12 +16,16 @@ export class FigureResolver {
     return ctx.loaders.figure.load(id);
   }
 
-  @Query(() => [ReportedFigure], { description: "Reported figures, oldest as-of date first, optionally for one metric." })
-  figures(
+  @Query(() => ReportedFigureConnection, { description: "Reported figures, newest as-of date first, optionally for one metric." })
+  async figures(
+    @Args() page: PageArgsInput,
     @Ctx() ctx: StatementContext,
     @Arg("metric", () => FigureMetric, { nullable: true, description: "Only this metric." }) metric?: FigureMetric | null,
-  ): Promise<ReportedFigure[]> {
-    return ctx.db.dataSource.getRepository(ReportedFigure).find({ where: metric ? { metric } : {}, order: { asOf: "ASC", id: "ASC" } });
+  ): Promise<InstanceType<typeof ReportedFigureConnection>> {
+    const query = ctx.db.dataSource.getRepository(ReportedFigure).createQueryBuilder("f");
+    if (metric) query.where("f.metric = :metric", { metric });
+    const order = sortBy<ReportedFigure>("f", "asOf", "DESC");
+    return ReportedFigureConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: "Who reported it; null when the article states it in its own voice." })

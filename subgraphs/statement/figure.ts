@@ -20,7 +20,7 @@ export class ReportedFigure {
   @Column("varchar", { length: 40 })
   metric: FigureMetric;
 
-  @Field(() => Float, { nullable: true, description: "The value; null when the source gives none (\"dozens\": see `rawText`)." })
+  @Field(() => Float, { nullable: true, description: 'The value; null when the source gives none ("dozens": see `rawText`).' })
   @Column("double precision", { nullable: true })
   value: number | null;
 
@@ -28,7 +28,7 @@ export class ReportedFigure {
   @Column("varchar", { length: 16 })
   qualifier: FigureQualifier;
 
-  @Field(() => GraphQLDate, { nullable: true, description: "Start of the counted period (\"since October 17\")." })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Start of the counted period ("since October 17").' })
   @Column("varchar", { length: 10, nullable: true })
   periodStart: string | null;
 
@@ -36,7 +36,7 @@ export class ReportedFigure {
   @Column("varchar", { length: 10 })
   asOf: string;
 
-  @Field(() => String, { nullable: true, description: "What the count covers (\"US forces in Iraq and Syria\")." })
+  @Field(() => String, { nullable: true, description: 'What the count covers ("US forces in Iraq and Syria").' })
   @Column("text", { nullable: true })
   scope: string | null;
 

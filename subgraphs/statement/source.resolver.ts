@@ -1,7 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import type { StatementContext } from "./loaders";
 import { Actor } from "./refs";
 import { Source, SourceCitation } from "./source";
+
+/** A page of source articles. */
+export const SourceConnection = defineConnection(Source, "Source", "source article");
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -10,9 +14,11 @@ export class SourceResolver {
     return ctx.loaders.source.load(id);
   }
 
-  @Query(() => [Source], { description: "All source articles, newest first." })
-  sources(@Ctx() ctx: StatementContext): Promise<Source[]> {
-    return ctx.db.dataSource.getRepository(Source).find({ order: { publishedOn: "DESC", id: "ASC" } });
+  @Query(() => SourceConnection, { description: "Source articles, newest first (by publication date, then id)." })
+  async sources(@Args() page: PageArgsInput, @Ctx() ctx: StatementContext): Promise<InstanceType<typeof SourceConnection>> {
+    const query = ctx.db.dataSource.getRepository(Source).createQueryBuilder("src");
+    const order = sortBy<Source>("src", "publishedOn", "DESC");
+    return SourceConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: "The outlet that published it (see `outletStated`)." })
@@ -28,7 +34,7 @@ export class SourceResolver {
 
 @Resolver(() => SourceCitation)
 export class SourceCitationResolver {
-  @FieldResolver(() => Actor, { description: "The cited outlet or agency." })
+  @FieldResolver(() => Actor, { nullable: true, description: "The cited outlet or agency (null only while the actor subgraph is unavailable)." })
   actor(@Root() citation: SourceCitation): Actor {
     return { id: citation.actorId };
   }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import { SOURCE_FIELD_DESCRIPTION } from "../lib/evidence";
 import { StanceKind, StatementRole } from "./enums";
 import { Evidence } from "./evidence";
 import { ReportedFigure } from "./figure";
@@ -7,6 +9,9 @@ import { Actor, Incident } from "./refs";
 import { Source } from "./source";
 import { Appearance, Quote, Stance, Statement } from "./statement";
 
+/** A page of statements. */
+export const StatementConnection = defineConnection(Statement, "Statement", "statement");
+
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: "A statement by id; null when there is none." })
@@ -14,17 +19,19 @@ export class StatementResolver {
     return ctx.loaders.statement.load(id);
   }
 
-  @Query(() => [Statement], { description: "Statements, newest first, optionally only those taking one stance." })
+  @Query(() => StatementConnection, { description: "Statements, newest first (by the date said, then id), optionally only those taking one stance." })
   async statements(
+    @Args() page: PageArgsInput,
     @Ctx() ctx: StatementContext,
     @Arg("stance", () => StanceKind, { nullable: true, description: "Only statements that take this stance." }) stance?: StanceKind | null,
-  ): Promise<Statement[]> {
-    const query = ctx.db.dataSource.getRepository(Statement).createQueryBuilder("s").orderBy("s.saidOn", "DESC").addOrderBy("s.id", "DESC");
+  ): Promise<InstanceType<typeof StatementConnection>> {
+    const query = ctx.db.dataSource.getRepository(Statement).createQueryBuilder("s");
     if (stance) query.where("s.id IN (SELECT st.statementId FROM statement_stance st WHERE st.kind = :stance)", { stance });
-    return query.getMany();
+    const order = sortBy<Statement>("s", "saidOn", "DESC");
+    return StatementConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }
 
-  @FieldResolver(() => Actor, { description: "Who said it." })
+  @FieldResolver(() => Actor, { nullable: true, description: "Who said it (null only while the actor subgraph is unavailable)." })
   speaker(@Root() statement: Statement): Actor {
     return { id: statement.speakerId };
   }
@@ -34,7 +41,7 @@ export class StatementResolver {
     return statement.onBehalfOfId ? { id: statement.onBehalfOfId } : null;
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: "The outlet it was reported through, when the article cites one (\"Al Arabiya reported...\")." })
+  @FieldResolver(() => Actor, { nullable: true, description: 'The outlet it was reported through, when the article cites one ("Al Arabiya reported...").' })
   via(@Root() statement: Statement): Actor | null {
     return statement.viaId ? { id: statement.viaId } : null;
   }
@@ -49,12 +56,15 @@ export class StatementResolver {
     return ctx.loaders.stances.load(statement.id);
   }
 
-  @FieldResolver(() => [Incident], { description: "The incidents it is about." })
+  @FieldResolver(() => [Incident], {
+    nullable: "items",
+    description: "The incidents it is about (an item is null only while the incident subgraph is unavailable).",
+  })
   async aboutIncidents(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<Incident[]> {
     return (await ctx.loaders.incidentsOfStatement.load(statement.id)).map((row) => ({ id: row.incidentId }));
   }
 
-  @FieldResolver(() => [Actor], { description: "The actors it is about." })
+  @FieldResolver(() => [Actor], { nullable: "items", description: "The actors it is about (an item is null only while the actor subgraph is unavailable)." })
   async aboutActors(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<Actor[]> {
     return (await ctx.loaders.actorsOfStatement.load(statement.id)).map((row) => ({ id: row.actorId }));
   }
@@ -85,9 +95,9 @@ export class StanceResolver {
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
-  @FieldResolver(() => Source, { description: "The article the sentence is from." })
-  async source(@Root() evidence: Evidence, @Ctx() ctx: StatementContext): Promise<Source> {
-    return (await ctx.loaders.source.load(evidence.sourceId)) as Source;
+  @FieldResolver(() => Source, { nullable: true, description: SOURCE_FIELD_DESCRIPTION })
+  source(@Root() evidence: Evidence, @Ctx() ctx: StatementContext): Promise<Source | null> {
+    return ctx.loaders.source.load(evidence.sourceId);
   }
 }
 
@@ -96,7 +106,10 @@ export class IncidentStatementsResolver {
   @FieldResolver(() => [Statement], { description: "Statements about this incident, oldest first." })
   async statements(@Root() incident: Incident, @Ctx() ctx: StatementContext): Promise<Statement[]> {
     const links = await ctx.loaders.statementsOfIncident.load(incident.id);
-    return loadStatements(ctx, links.map((row) => row.statementId));
+    return loadStatements(
+      ctx,
+      links.map((row) => row.statementId),
+    );
   }
 
   @FieldResolver(() => [ReportedFigure], { description: "Figures reported about this incident (or campaign), by as-of date." })
@@ -108,7 +121,8 @@ export class IncidentStatementsResolver {
 @Resolver(() => Actor)
 export class ActorStatementsResolver {
   @FieldResolver(() => [Statement], {
-    description: "Statements this actor made (SPEAKER), that were made on its behalf (ON_BEHALF_OF: every statement for the State Department, whoever said it), or that are about it (ABOUT). All three when `as` is left out.",
+    description:
+      "Statements this actor made (SPEAKER), that were made on its behalf (ON_BEHALF_OF: every statement for the State Department, whoever said it), or that are about it (ABOUT). All three when `as` is left out.",
   })
   async statements(
     @Root() actor: Actor,

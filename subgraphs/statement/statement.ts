@@ -35,7 +35,10 @@ export class Statement {
   @Column("varchar", { length: 8 })
   saidOnPrecision: DatePrecision;
 
-  @Field(() => String, { nullable: true, description: "The date as the article phrases it and how it was resolved (\"on Friday\" in an article of Saturday 9 December 2023)." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The date as the article phrases it and how it was resolved ("on Friday" in an article of Saturday 9 December 2023).',
+  })
   @Column("text", { nullable: true })
   saidOnResolution: string | null;
 
@@ -98,7 +101,7 @@ export class Stance {
   @Column("varchar", { length: 64, nullable: true })
   actorId: string | null;
 
-  @Field(() => String, { nullable: true, description: "What the stance is about when it is neither an incident nor an actor (\"protect diplomatic missions\")." })
+  @Field(() => String, { nullable: true, description: 'What the stance is about when it is neither an incident nor an actor ("protect diplomatic missions").' })
   @Column("text", { nullable: true })
   object: string | null;
 }

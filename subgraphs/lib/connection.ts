@@ -1,0 +1,200 @@
+import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "./errors";
+
+@ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
+@Directive("@shareable")
+export class PageInfo {
+  @Field(() => Boolean, { description: "True when there are items after this page." })
+  hasNextPage: boolean;
+
+  @Field(() => Boolean, { description: "True when there are items before this page." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of the page; pass it as `after` for the next page." })
+  endCursor: string | null;
+}
+
+/** Relay paging arguments. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** A page of rows, before it becomes a GraphQL connection object. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/** The ordering of a list: a column, then the id as tie-breaker, both in one direction. */
+export interface SortOrder<T> {
+  /** SQL expression of the sort column (`i.startsAt`). */
+  column: string;
+  /** The value of that column for a row, as stored. */
+  value: (row: T) => string | number;
+  /** SQL expression of the id column (`i.id`). */
+  idColumn: string;
+  id: (row: T) => string;
+  direction: "ASC" | "DESC";
+}
+
+/** Orders by `alias.property`, then `alias.id`, both in `direction` (the usual list order). */
+export function sortBy<T extends { id: string }>(alias: string, property: keyof T & string, direction: "ASC" | "DESC"): SortOrder<T> {
+  return {
+    column: `${alias}.${property}`,
+    value: (row) => row[property] as string | number,
+    idColumn: `${alias}.id`,
+    id: (row) => row.id,
+    direction,
+  };
+}
+
+/** The default and the largest page size, unless the configuration says otherwise. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+// Keyset cursors: base64url of [sort value, id]. Opaque to clients, and stable across inserts
+// (an offset cursor would shift by one for every row inserted before it).
+function encodeCursor(value: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(argument: string, cursor: string): [string | number, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === "string" || typeof parsed[0] === "number") && typeof parsed[1] === "string") {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // Falls through to the error below.
+  }
+  throw badUserInput(
+    argument,
+    `\`${argument}\` is not a cursor from this list. Pass the \`endCursor\` (or \`startCursor\`) of a page you received, or leave it out to start from the beginning.`,
+  );
+}
+
+function checkSize(argument: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw badUserInput(argument, `\`${argument}\` must be between 0 and ${max} (got ${value}); fetch more with further pages (\`after\`/\`before\`).`, { max });
+  }
+  return value;
+}
+
+/**
+ * Runs one page of a keyset-paginated list: at most one query for the rows (`limit + 1` to learn
+ * whether more follow), and a count query only if `totalCount` is asked for.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order: SortOrder<T>,
+  maxPageSize: number,
+): Promise<Page<T>> {
+  if (args.first != null && args.last != null) throw badUserInput("first", "Pass either `first` (with `after`) or `last` (with `before`), not both.");
+  const backward = args.last != null || (args.before != null && args.first == null);
+  const size = backward
+    ? checkSize("last", args.last ?? DEFAULT_PAGE_SIZE, maxPageSize)
+    : checkSize("first", args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize), maxPageSize);
+  const counted = query.clone();
+
+  // Walking backward flips the order; the page is flipped back at the end.
+  const forward = backward ? (order.direction === "ASC" ? "DESC" : "ASC") : order.direction;
+  const cursorArgument = backward ? "before" : "after";
+  const cursor = backward ? args.before : args.after;
+  if (cursor != null) {
+    const [value, id] = decodeCursor(cursorArgument, cursor);
+    const op = forward === "DESC" ? "<" : ">";
+    query.andWhere(`(${order.column} ${op} :cursorValue OR (${order.column} = :cursorValue AND ${order.idColumn} ${op} :cursorId))`, {
+      cursorValue: value,
+      cursorId: id,
+    });
+  }
+  const rows =
+    size === 0
+      ? []
+      : await query
+          .orderBy(order.column, forward)
+          .addOrderBy(order.idColumn, forward)
+          .limit(size + 1)
+          .getMany();
+  const more = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backward) page.reverse();
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.value(node), order.id(node)) }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? cursor != null : more,
+      hasPreviousPage: backward ? more : cursor != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (total ??= counted.getCount()),
+  };
+}
+
+/** The GraphQL classes of one connection: `<Name>Connection` and `<Name>Edge`. */
+export interface ConnectionClass<T> {
+  new (): { edges: { cursor: string; node: T }[]; pageInfo: PageInfo; totalCount(): Promise<number> };
+  from(page: Page<T>): InstanceType<ConnectionClass<T>>;
+}
+
+/**
+ * Makes the Relay connection type for a node type. `totalCount` is a method, so its count query
+ * runs only when a client asks for it.
+ */
+export function defineConnection<T>(Node: new () => T, name: string, description: string): ConnectionClass<T> {
+  @ObjectType(`${name}Edge`, { description: `One ${description} in a page, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: "Opaque cursor of this item; pass it as `after` or `before`." })
+    cursor: string;
+
+    @Field(() => Node, { description: "The item." })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${description}s (Relay cursor connection).` })
+  class Connection {
+    @Field(() => [Edge], { description: "The items of this page, each with its cursor." })
+    edges: Edge[];
+
+    @Field(() => PageInfo, { description: "Where this page sits in the list." })
+    pageInfo: PageInfo;
+
+    private count: () => Promise<number>;
+
+    @Field(() => Int, { description: "How many items the whole list (with its filters) has." })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+
+    static from(page: Page<T>): Connection {
+      return Object.assign(new Connection(), { edges: page.edges, pageInfo: page.pageInfo, count: page.totalCount });
+    }
+  }
+  return Connection;
+}
+
+/** The Relay paging arguments, shared by every connection field. */
+@ArgsType()
+export class PageArgsInput implements PageArgs {
+  @Field(() => Int, { nullable: true, description: "Page size when paging forward (default 20; at most the configured maximum, 100 unless changed)." })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Start after this cursor (an `endCursor` you received)." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Page size when paging backward." })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "End before this cursor (a `startCursor` you received)." })
+  before?: string | null;
+}
