@@ -11,7 +11,7 @@ const QUERY = `query Page($first: Int!) {
   incidents(first: $first) {
     edges { node {
       id title place { name aliases { name } }
-      participants { role basis actor { name kind aliases { name } statements(as: SPEAKER) { id } } evidence { source { fileName } } }
+      participants { role basis actor { name kind aliases { name } statements(as: SPEAKER) { edges { node { id } } } } evidence { source { fileName } } }
       munitions { count evidence { source { publishedOn } } }
       reports { account }
       statements { text speaker { name } onBehalfOf { name affiliates { role } } stances { kind actor { name } } appearances { evidence { source { fileName } } } }

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
-import { In } from "typeorm";
-import { foldName } from "../lib/names";
+import { badUserInput } from "../lib/errors";
+import { lookupName } from "../lib/name-match";
 import { Actor } from "./actor";
 import { Affiliation } from "./affiliation";
 import { ActorAlias } from "./alias";
@@ -9,6 +9,9 @@ import { ActorKind, AffiliationRole } from "./enums";
 import type { ActorContext } from "./loaders";
 import { Evidence as ActorEvidence } from "./evidence";
 import { ActorMatch } from "./match";
+
+/** Where actors keep their names. */
+const ACTOR_NAMES = { table: "actor", aliasTable: "actor_alias", keyTable: "actor_name_key", owner: "actorId" };
 
 /** A page of actors. */
 export const ActorConnection = defineConnection(Actor, "Actor", "actor");
@@ -34,28 +37,23 @@ export class ActorResolver {
 
   @Query(() => [ActorMatch], {
     description:
-      'Finds actors by any of their names: "Kataeb Hezbollah", "Kata\'ib Hezbollah" and "kataib hezbollah" find the same group. Case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored.',
+      'Finds actors by any of their names, best match first, with the name that matched: "Kataeb Hezbollah", "Kata\'ib Hezbollah" and "kataib hezbollah" find the same group, and so do small misspellings. Case, diacritics, apostrophes, hyphens and al-/el- prefixes are ignored.',
   })
   async resolveActor(
     @Arg("name", () => String, { description: "A name or alias, as written anywhere." }) name: string,
     @Ctx() ctx: ActorContext,
+    @Arg("first", () => Int, { defaultValue: 5, description: "How many matches at most (1 to 50)." }) first: number,
   ): Promise<ActorMatch[]> {
-    const folded = foldName(name);
-    if (folded === "") return [];
-    const [byName, byAlias] = await Promise.all([
-      ctx.db.dataSource.getRepository(Actor).find({ where: { folded } }),
-      ctx.db.dataSource.getRepository(ActorAlias).find({ where: { folded } }),
-    ]);
-    const matches = new Map<string, ActorMatch>();
-    for (const actor of byName) matches.set(actor.id, { actor, matchedName: actor.name, matchedAliasKind: null, score: 1 });
-    const missing = byAlias.filter((alias) => !matches.has(alias.actorId));
-    const actors = missing.length ? await ctx.db.dataSource.getRepository(Actor).find({ where: { id: In(missing.map((a) => a.actorId)) } }) : [];
-    const byId = new Map(actors.map((actor) => [actor.id, actor]));
-    for (const alias of missing) {
-      const actor = byId.get(alias.actorId);
-      if (actor && !matches.has(actor.id)) matches.set(actor.id, { actor, matchedName: alias.name, matchedAliasKind: alias.kind, score: 1 });
-    }
-    return [...matches.values()];
+    if (first < 1 || first > 50) throw badUserInput("first", `\`first\` must be between 1 and 50 (got ${first}).`);
+    const ranked = await lookupName(ctx.db, ACTOR_NAMES, name, first);
+    const [actors, aliases] = await Promise.all([ctx.loaders.actor.loadMany(ranked.map((m) => m.id)), ctx.loaders.aliases.loadMany(ranked.map((m) => m.id))]);
+    return ranked.flatMap((match, index) => {
+      const actor = actors[index];
+      const actorAliases = aliases[index];
+      if (!actor || actor instanceof Error) return [];
+      const alias = Array.isArray(actorAliases) ? actorAliases.find((a) => a.name === match.name && match.name !== actor.name) : undefined;
+      return [{ actor, matchedName: match.name, matchedAliasKind: alias?.kind ?? null, score: match.score }];
+    });
   }
 
   @FieldResolver(() => [ActorAlias], { description: "Other names of this actor, each with where it appears." })

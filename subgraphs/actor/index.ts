@@ -5,13 +5,14 @@ import { Affiliation } from "./affiliation";
 import { ActorAlias } from "./alias";
 import { actorDataset } from "./dataset";
 import { type ActorLoaders, createActorLoaders } from "./loaders";
+import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
 import { importActors } from "./seed";
 
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
-  entities: [Actor, ActorAlias, Affiliation],
+  entities: [Actor, ActorAlias, Affiliation, ActorNameKey],
   resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver],
   references: actorReferences,
   createLoaders: createActorLoaders,

@@ -1,10 +1,12 @@
 import { importRows } from "../lib/bulk-import";
 import type { Database } from "../lib/data-source";
 import type { SeedRow } from "../lib/evidence";
+import { nameKeyRows } from "../lib/name-match";
 import { foldName } from "../lib/names";
 import { Actor } from "./actor";
 import { Affiliation } from "./affiliation";
 import { ActorAlias } from "./alias";
+import { ActorNameKey } from "./name-key";
 
 /** Everything the actor subgraph stores, as written in a dataset. */
 export interface ActorDataset {
@@ -19,5 +21,6 @@ export async function importActors(db: Database, data: ActorDataset): Promise<vo
     { entity: Actor, rows: data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name) })) },
     { entity: ActorAlias, rows: data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })) },
     { entity: Affiliation, rows: data.affiliations },
+    { entity: ActorNameKey, rows: nameKeyRows("actorId", [...data.actors, ...data.aliases.map((alias) => ({ id: alias.actorId, name: alias.name }))]) },
   ]);
 }

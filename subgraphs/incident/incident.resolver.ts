@@ -1,22 +1,46 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import DataLoader from "dataloader";
+import { defineConnection, type GroupPage, groupPage, PageArgsInput, pageGroups, paginate, sortBy } from "../lib/connection";
+import { defineSearchConnection, searchPage } from "../lib/search-connection";
+import { memoize } from "../lib/subgraph-module";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
 import { ParticipantRole, ParticipationBasis } from "./enums";
+import { applyIncidentFilter, IncidentFilter } from "./filter";
 import { Incident } from "./incident";
+import { incidentSearch } from "./search";
 import type { IncidentContext } from "./loaders";
 import { Place } from "./place";
 import { Actor } from "./refs";
 
 /** A page of incidents. */
 export const IncidentConnection = defineConnection(Incident, "Incident", "incident");
+/** A page of incident search hits. */
+export const IncidentSearchConnection = defineSearchConnection(Incident, "IncidentSearch", "incident");
+/** The order of incident lists: newest first. */
+const INCIDENT_ORDER = sortBy<Incident>("i", "startsAt", "DESC");
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  @Query(() => IncidentConnection, { description: "Incidents, newest first (by the start of their time span, then id)." })
-  async incidents(@Args() page: PageArgsInput, @Ctx() ctx: IncidentContext): Promise<InstanceType<typeof IncidentConnection>> {
+  @Query(() => IncidentConnection, { description: "Incidents matching a filter, newest first (by the start of their time span, then id)." })
+  async incidents(
+    @Args() page: PageArgsInput,
+    @Ctx() ctx: IncidentContext,
+    @Arg("filter", () => IncidentFilter, { nullable: true, description: "Which incidents; all when left out." }) filter?: IncidentFilter | null,
+  ): Promise<InstanceType<typeof IncidentConnection>> {
     const query = ctx.db.dataSource.getRepository(Incident).createQueryBuilder("i");
-    const order = sortBy<Incident>("i", "startsAt", "DESC");
-    return IncidentConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
+    const hints = await applyIncidentFilter(query, filter, ctx);
+    return IncidentConnection.from(await paginate(query, page, INCIDENT_ORDER, ctx.limits.maxPageSize), hints);
+  }
+
+  @Query(() => IncidentSearchConnection, {
+    description: "Full-text search over incident titles, summaries and evidence sentences, best match first, with the matching passage.",
+  })
+  async searchIncidents(
+    @Arg("query", () => String, { description: "Words to find (all must match; case, diacritics and word endings are ignored)." }) text: string,
+    @Args() page: PageArgsInput,
+    @Ctx() ctx: IncidentContext,
+  ): Promise<InstanceType<typeof IncidentSearchConnection>> {
+    return searchPage(incidentSearch, IncidentSearchConnection, ctx, text, page, (ids) => ctx.loaders.incident.loadMany(ids));
   }
 
   @Query(() => Incident, { nullable: true, description: "An incident by id; null when there is none." })
@@ -109,19 +133,66 @@ export class ActorIncidentsResolver {
     return rows.filter((row) => (!role || row.role === role) && (!basis || row.basis === basis));
   }
 
-  @FieldResolver(() => [Incident], {
+  @FieldResolver(() => IncidentConnection, {
     description:
-      'Incidents this actor took part in, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): "who claimed it" and "who is believed to have done it" are different questions.',
+      'Incidents this actor took part in, newest first, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): "who claimed it" and "who is believed to have done it" are different questions. Reach an actor by any of its names with `resolveActor`. Pages forward (`first`/`after`).',
   })
   async incidents(
     @Root() actor: Actor,
     @Ctx() ctx: IncidentContext,
+    @Args() page: PageArgsInput,
     @Arg("role", () => ParticipantRole, { nullable: true, description: "Only this role." }) role?: ParticipantRole | null,
     @Arg("basis", () => ParticipationBasis, { nullable: true, description: "Only this basis." }) basis?: ParticipationBasis | null,
-  ): Promise<Incident[]> {
-    const rows = await this.participations(actor, ctx, role, basis);
-    const ids = [...new Set(rows.map((row) => row.incidentId))];
-    const incidents = await ctx.loaders.incident.loadMany(ids);
-    return incidents.filter((incident): incident is Incident => incident !== null && !(incident instanceof Error));
+    @Arg("filter", () => IncidentFilter, { nullable: true, description: "Further conditions on the incidents (dates, place, type...)." })
+    filter?: IncidentFilter | null,
+  ): Promise<InstanceType<typeof IncidentConnection>> {
+    const key = JSON.stringify({ page, role, basis, filter });
+    // One loader per distinct arguments: every actor asking with the same arguments shares one statement.
+    const pages = memoize(
+      ctx,
+      `actorIncidents:${key}`,
+      () =>
+        new DataLoader<string, GroupPage | undefined>(async (actorIds) => {
+          const query = participationQuery(ctx, actorIds, role, basis);
+          await applyIncidentFilter(query, filter, ctx);
+          const byActor = await pageGroups({ query, groupColumn: 'pp."actorId"', args: page, order: INCIDENT_ORDER, maxPageSize: ctx.limits.maxPageSize });
+          return actorIds.map((id) => byActor.get(id));
+        }),
+    );
+    const counts = memoize(
+      ctx,
+      `actorIncidentCounts:${key}`,
+      () =>
+        new DataLoader<string, number>(async (actorIds) => {
+          const query = participationQuery(ctx, actorIds, role, basis);
+          await applyIncidentFilter(query, filter, ctx);
+          const rows: { g: string; n: string | number }[] = await query
+            .select('pp."actorId"', "g")
+            .addSelect("COUNT(*)", "n")
+            .groupBy('pp."actorId"')
+            .getRawMany();
+          const byActor = new Map(rows.map((row) => [row.g, Number(row.n)]));
+          return actorIds.map((id) => byActor.get(id) ?? 0);
+        }),
+    );
+    const group = await pages.load(actor.id);
+    const nodes = await ctx.loaders.incident.loadMany((group?.rows ?? []).map((row) => row.id));
+    return IncidentConnection.from(groupPage(group, nodes, page.after, () => counts.load(actor.id)));
   }
+}
+
+/** Incidents joined to the (distinct) participations of some actors, in a role and on a basis if given. */
+function participationQuery(ctx: IncidentContext, actorIds: readonly string[], role?: ParticipantRole | null, basis?: ParticipationBasis | null) {
+  const conditions = ['p."actorId" IN (:...groupActors)'];
+  if (role) conditions.push("p.role = :groupRole");
+  if (basis) conditions.push("p.basis = :groupBasis");
+  return ctx.db.dataSource
+    .getRepository(Incident)
+    .createQueryBuilder("i")
+    .innerJoin(
+      `(SELECT DISTINCT p."actorId" AS "actorId", p."incidentId" AS "incidentId" FROM participation p WHERE ${conditions.join(" AND ")})`,
+      "pp",
+      'pp."incidentId" = i.id',
+    )
+    .setParameters({ groupActors: [...actorIds], groupRole: role, groupBasis: basis });
 }

@@ -1,7 +1,23 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import { badUserInput } from "../lib/errors";
 import type { IncidentContext } from "./loaders";
+import { placesNamed } from "./place-lookup";
 import { Place, PlaceAlias } from "./place";
+
+@ObjectType({ description: "A place found by name, with the name that matched." })
+export class PlaceMatch {
+  @Field(() => Place, { description: "The place." })
+  place: Place;
+
+  @Field(() => String, { description: "The canonical name or alias that matched, as written." })
+  matchedName: string;
+
+  @Field(() => Float, {
+    description: "How well it matched, 0.7 to 1 (1: the same name once case, diacritics, apostrophes, hyphens and al-/ash- prefixes are ignored).",
+  })
+  score: number;
+}
 
 /** A page of places. */
 export const PlaceConnection = defineConnection(Place, "Place", "place");
@@ -18,6 +34,19 @@ export class PlaceResolver {
   @Query(() => Place, { nullable: true, description: "A place by id; null when there is none." })
   place(@Arg("id", () => ID) id: string, @Ctx() ctx: IncidentContext): Promise<Place | null> {
     return ctx.loaders.place.load(id);
+  }
+
+  @Query(() => [PlaceMatch], {
+    description:
+      'Finds places by any of their names, best match first: case, diacritics, apostrophes, hyphens and al-/ash- prefixes are ignored and small misspellings tolerated ("al-Asaf airbase" and "Ain al-Assad" find the same base).',
+  })
+  async resolvePlace(
+    @Arg("name", () => String, { description: "A name or alias, as written anywhere." }) name: string,
+    @Ctx() ctx: IncidentContext,
+    @Arg("first", () => Int, { defaultValue: 5, description: "How many matches at most (1 to 50)." }) first: number,
+  ): Promise<PlaceMatch[]> {
+    if (first < 1 || first > 50) throw badUserInput("first", `\`first\` must be between 1 and 50 (got ${first}).`);
+    return placesNamed(ctx, name, first);
   }
 
   @FieldResolver(() => [PlaceAlias], { description: "Other names of this place, as the articles spell it." })

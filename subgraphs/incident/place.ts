@@ -38,6 +38,7 @@ export class Place {
   admin1: string | null;
 
   @Field(() => Float, { nullable: true, description: "Latitude in decimal degrees (WGS 84), where known." })
+  @Index()
   @Column("double precision", { nullable: true })
   latitude: number | null;
 
@@ -54,6 +55,7 @@ export class Place {
   coordinatesFromGazetteer: boolean;
 
   @Field(() => ID, { nullable: true, description: "The larger place this one is in (a base in a province, a province in a country)." })
+  @Index()
   @Column("varchar", { length: 64, nullable: true })
   parentId: string | null;
 }

@@ -24,9 +24,9 @@ function completeEvidence(row: ObjectLiteral): ObjectLiteral {
 /**
  * Writes rows in one transaction: insert, or update the row with the same primary key. The dataset
  * seed and any later bulk import go through here, so a re-import replaces rows instead of doubling
- * them, and a failure leaves the database as it was.
+ * them, and a failure leaves the database as it was. `afterWrite` runs inside the same transaction.
  */
-export async function importRows(db: Database, batches: ImportBatch[]): Promise<void> {
+export async function importRows(db: Database, batches: ImportBatch[], afterWrite?: (manager: EntityManager) => Promise<void>): Promise<void> {
   await db.dataSource.transaction(async (manager: EntityManager) => {
     for (const { entity, rows } of batches) {
       const primaryKeys = manager.getRepository(entity).metadata.primaryColumns.map((column) => column.propertyPath);
@@ -35,5 +35,8 @@ export async function importRows(db: Database, batches: ImportBatch[]): Promise<
         await manager.upsert(entity, chunk, { conflictPaths: primaryKeys, skipUpdateIfNoValuesChanged: false });
       }
     }
+    // Derived data (search documents, name keys) is rebuilt in the same transaction, so it can
+    // never disagree with the rows it derives from.
+    await afterWrite?.(manager);
   });
 }

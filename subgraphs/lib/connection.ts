@@ -31,6 +31,8 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
   totalCount: () => Promise<number>;
+  /** Notes on how the filters were read (a name that matched nothing, which place a name meant). */
+  hints?: string[];
 }
 
 /** The ordering of a list: a column, then the id as tie-breaker, both in one direction. */
@@ -143,8 +145,8 @@ export async function paginate<T extends ObjectLiteral>(
 
 /** The GraphQL classes of one connection: `<Name>Connection` and `<Name>Edge`. */
 export interface ConnectionClass<T> {
-  new (): { edges: { cursor: string; node: T }[]; pageInfo: PageInfo; totalCount(): Promise<number> };
-  from(page: Page<T>): InstanceType<ConnectionClass<T>>;
+  new (): { edges: { cursor: string; node: T }[]; pageInfo: PageInfo; totalCount(): Promise<number>; hints: string[] };
+  from(page: Page<T>, hints?: string[]): InstanceType<ConnectionClass<T>>;
 }
 
 /**
@@ -176,8 +178,11 @@ export function defineConnection<T>(Node: new () => T, name: string, description
       return this.count();
     }
 
-    static from(page: Page<T>): Connection {
-      return Object.assign(new Connection(), { edges: page.edges, pageInfo: page.pageInfo, count: page.totalCount });
+    @Field(() => [String], { description: "Notes on how the filters were read: a name that matched nothing, or which place a name was taken to mean." })
+    hints: string[];
+
+    static from(page: Page<T>, hints: string[] = page.hints ?? []): Connection {
+      return Object.assign(new Connection(), { edges: page.edges, pageInfo: page.pageInfo, count: page.totalCount, hints });
     }
   }
   return Connection;
@@ -197,4 +202,81 @@ export class PageArgsInput implements PageArgs {
 
   @Field(() => String, { nullable: true, description: "End before this cursor (a `startCursor` you received)." })
   before?: string | null;
+}
+
+/** One group's page of ids, from `pageGroups`. */
+export interface GroupPage {
+  rows: { id: string; sortValue: string | number }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** What `pageGroups` needs: rows joined to their group key, and the list order. */
+export interface GroupPageRequest<T extends ObjectLiteral> {
+  /** Rows (already filtered), joined so that `groupColumn` can be selected. */
+  query: SelectQueryBuilder<T>;
+  /** SQL expression of the group key (`pp."actorId"`). */
+  groupColumn: string;
+  args: PageArgs;
+  order: SortOrder<T>;
+  maxPageSize: number;
+}
+
+/**
+ * One forward page for every group at once (the same `first`/`after` for each), in ONE statement:
+ * the rows are numbered within their group (`ROW_NUMBER() OVER (PARTITION BY ...)`, on SQLite 3.25+
+ * and PostgreSQL) and the first `first + 1` of each kept. This is what keeps a nested connection
+ * such as `Actor.incidents` batched: the statement count does not grow with the number of parents.
+ */
+export async function pageGroups<T extends ObjectLiteral>(request: GroupPageRequest<T>): Promise<Map<string, GroupPage>> {
+  const { query, groupColumn, args, order, maxPageSize } = request;
+  if (args.last != null || args.before != null) throw badUserInput("last", "Nested lists page forward only: use `first` and `after`.");
+  const size = checkSize("first", args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize), maxPageSize);
+  if (args.after != null) {
+    const [value, id] = decodeCursor("after", args.after);
+    const op = order.direction === "DESC" ? "<" : ">";
+    query.andWhere(`(${order.column} ${op} :groupCursorValue OR (${order.column} = :groupCursorValue AND ${order.idColumn} ${op} :groupCursorId))`, {
+      groupCursorValue: value,
+      groupCursorId: id,
+    });
+  }
+  const numbered = query
+    .select(`${groupColumn}`, "g")
+    .addSelect(order.idColumn, "id")
+    .addSelect(order.column, "sv")
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${groupColumn} ORDER BY ${order.column} ${order.direction}, ${order.idColumn} ${order.direction})`, "rn");
+  const [sql, parameters] = numbered.getQueryAndParameters();
+  const rows: { g: string; id: string; sv: string | number; rn: number | string }[] =
+    size === 0 ? [] : await query.connection.query(`SELECT g, id, sv FROM (${sql}) numbered WHERE rn <= ${size + 1} ORDER BY g, rn`, parameters);
+  const pages = new Map<string, GroupPage>();
+  for (const row of rows) {
+    const page = pages.get(row.g) ?? { rows: [], hasNextPage: false, hasPreviousPage: args.after != null };
+    if (page.rows.length < size) page.rows.push({ id: row.id, sortValue: row.sv });
+    else page.hasNextPage = true;
+    pages.set(row.g, page);
+  }
+  return pages;
+}
+
+/** Turns a group's page of ids into a `Page`, given the rows loaded for those ids. */
+export function groupPage<T>(
+  page: GroupPage | undefined,
+  nodes: (T | null | Error)[],
+  after: string | null | undefined,
+  totalCount: () => Promise<number>,
+): Page<T> {
+  const edges = (page?.rows ?? []).flatMap((row, index) => {
+    const node = nodes[index];
+    return node && !(node instanceof Error) ? [{ node, cursor: encodeCursor(row.sortValue, row.id) }] : [];
+  });
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page?.hasNextPage ?? false,
+      hasPreviousPage: after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
 }

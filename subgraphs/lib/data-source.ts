@@ -72,3 +72,12 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
   sql.count = 0;
   return { dataSource, sql, kind };
 }
+
+/**
+ * Runs raw SQL with named parameters (`:name`, `:...list`) on either database: TypeORM turns them
+ * into SQLite's `?` or PostgreSQL's `$1` placeholders.
+ */
+export async function queryNamed<Row>(db: Database, sql: string, parameters: Record<string, unknown>): Promise<Row[]> {
+  const [query, values] = db.dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
+  return (await db.dataSource.query(query, values)) as Row[];
+}

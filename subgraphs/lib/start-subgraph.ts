@@ -20,6 +20,7 @@ export interface DatabaseLocation {
  */
 export async function openSubgraphDatabase<Loaders>(module: SubgraphModule<Loaders>, location: DatabaseLocation): Promise<Database> {
   const db = await createDataSource({ name: module.name, entities: module.entities, ...location });
+  await module.prepare?.(db);
   const [first] = module.entities;
   if (first && (await db.dataSource.getRepository(first).count()) === 0) await module.seed(db);
   db.sql.count = 0;

@@ -8,6 +8,17 @@ export interface SubgraphContext<Loaders> {
   db: Database;
   loaders: Loaders;
   limits: Limits;
+  /**
+   * Per-operation memo for loaders that depend on field arguments (one loader per distinct set of
+   * arguments, shared by every parent that asks with those arguments): see `memoize`.
+   */
+  memo: Map<string, unknown>;
+}
+
+/** The value memoized under `key` for this operation, made by `make` the first time. */
+export function memoize<T>(context: { memo: Map<string, unknown> }, key: string, make: () => T): T {
+  if (!context.memo.has(key)) context.memo.set(key, make());
+  return context.memo.get(key) as T;
 }
 
 /** Limits resolvers enforce, from the configuration. */
@@ -38,11 +49,13 @@ export interface SubgraphModule<Loaders = unknown> {
   references: Record<string, ReferenceResolver<Loaders>>;
   /** Makes a fresh set of DataLoaders; called once per operation. */
   createLoaders(db: Database): Loaders;
+  /** Creates what the entities cannot declare (full-text tables); runs every time the database opens. */
+  prepare?(db: Database): Promise<void>;
   /** Loads the bundled dataset into an empty database (idempotent: existing ids are replaced). */
   seed(db: Database): Promise<void>;
 }
 
 /** Makes the per-operation context of a subgraph: fresh loaders over its database. */
 export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database, limits: Limits = DEFAULT_LIMITS): SubgraphContext<Loaders> {
-  return { db, loaders: module.createLoaders(db), limits };
+  return { db, loaders: module.createLoaders(db), limits, memo: new Map() };
 }

@@ -4,6 +4,7 @@ import { ReportedFigure } from "./figure";
 import { FigureResolver } from "./figure.resolver";
 import { createStatementLoaders, type StatementLoaders } from "./loaders";
 import { statementReferences } from "./reference";
+import { statementSearch } from "./search";
 import { importStatements } from "./seed";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
@@ -26,5 +27,6 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
+  prepare: (db) => statementSearch.ensure(db),
   seed: (db) => importStatements(db, statementDataset),
 };

@@ -19,9 +19,6 @@ export function createStatementLoaders(db: Database) {
     incidentsOfStatement: rowsByColumn(repo(StatementIncident), "statementId", { incidentId: "ASC" }),
     statementsOfIncident: rowsByColumn(repo(StatementIncident), "incidentId", { statementId: "ASC" }),
     actorsOfStatement: rowsByColumn(repo(StatementActor), "statementId", { actorId: "ASC" }),
-    statementsAboutActor: rowsByColumn(repo(StatementActor), "actorId", { statementId: "ASC" }),
-    statementsBySpeaker: rowsByColumn(repo(Statement), "speakerId", { saidOn: "ASC", id: "ASC" }),
-    statementsOnBehalfOf: rowsByColumn(repo(Statement), "onBehalfOfId", { saidOn: "ASC", id: "ASC" }),
     figuresOfIncident: rowsByColumn(repo(ReportedFigure), "incidentId", { asOf: "ASC", id: "ASC" }),
     figuresOfStatement: rowsByColumn(repo(ReportedFigure), "statementId", { asOf: "ASC", id: "ASC" }),
   };

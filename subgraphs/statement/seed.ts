@@ -2,6 +2,7 @@ import { importRows } from "../lib/bulk-import";
 import type { Database } from "../lib/data-source";
 import type { SeedRow } from "../lib/evidence";
 import { ReportedFigure } from "./figure";
+import { indexStatements } from "./search";
 import { Source, SourceCitation } from "./source";
 import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
 
@@ -18,17 +19,28 @@ export interface StatementDataset {
   figures: SeedRow<ReportedFigure>[];
 }
 
-/** Imports a statement dataset (the bundled seed, or a bulk import) in one transaction. */
+/**
+ * Imports a statement dataset (the bundled seed, or a bulk import) in one transaction, with the
+ * statements' search documents rebuilt in the same transaction.
+ */
 export async function importStatements(db: Database, data: StatementDataset, now: string = new Date().toISOString()): Promise<void> {
-  await importRows(db, [
-    { entity: Source, rows: data.sources },
-    { entity: SourceCitation, rows: data.citations },
-    { entity: Statement, rows: data.statements.map((statement) => ({ ...statement, updatedAt: now })) },
-    { entity: Quote, rows: data.quotes },
-    { entity: Stance, rows: data.stances },
-    { entity: StatementIncident, rows: data.statementIncidents },
-    { entity: StatementActor, rows: data.statementActors },
-    { entity: Appearance, rows: data.appearances },
-    { entity: ReportedFigure, rows: data.figures },
+  const touched = new Set<string>([
+    ...data.statements.map((row) => row.id),
+    ...[data.quotes, data.appearances].flatMap((rows) => rows.map((row) => row.statementId)),
   ]);
+  await importRows(
+    db,
+    [
+      { entity: Source, rows: data.sources },
+      { entity: SourceCitation, rows: data.citations },
+      { entity: Statement, rows: data.statements.map((statement) => ({ ...statement, updatedAt: now })) },
+      { entity: Quote, rows: data.quotes },
+      { entity: Stance, rows: data.stances },
+      { entity: StatementIncident, rows: data.statementIncidents },
+      { entity: StatementActor, rows: data.statementActors },
+      { entity: Appearance, rows: data.appearances },
+      { entity: ReportedFigure, rows: data.figures },
+    ],
+    (manager) => indexStatements(manager, db.kind, [...touched]),
+  );
 }

@@ -1,7 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import DataLoader from "dataloader";
+import { defineConnection, type GroupPage, groupPage, PageArgsInput, pageGroups, paginate, sortBy } from "../lib/connection";
+import { defineSearchConnection, searchPage } from "../lib/search-connection";
+import { memoize } from "../lib/subgraph-module";
+import { applyStatementFilter, StatementFilter } from "./filter";
+import { statementSearch } from "./search";
 import { SOURCE_FIELD_DESCRIPTION } from "../lib/evidence";
-import { StanceKind, StatementRole } from "./enums";
+import { StatementRole } from "./enums";
 import { Evidence } from "./evidence";
 import { ReportedFigure } from "./figure";
 import { loadStatements, type StatementContext } from "./loaders";
@@ -11,6 +16,10 @@ import { Appearance, Quote, Stance, Statement } from "./statement";
 
 /** A page of statements. */
 export const StatementConnection = defineConnection(Statement, "Statement", "statement");
+/** A page of statement search hits. */
+export const StatementSearchConnection = defineSearchConnection(Statement, "StatementSearch", "statement");
+/** The order of statement lists: newest first. */
+const STATEMENT_ORDER = sortBy<Statement>("s", "saidOn", "DESC");
 
 @Resolver(() => Statement)
 export class StatementResolver {
@@ -19,16 +28,26 @@ export class StatementResolver {
     return ctx.loaders.statement.load(id);
   }
 
-  @Query(() => StatementConnection, { description: "Statements, newest first (by the date said, then id), optionally only those taking one stance." })
+  @Query(() => StatementConnection, { description: "Statements matching a filter, newest first (by the date said, then id)." })
   async statements(
     @Args() page: PageArgsInput,
     @Ctx() ctx: StatementContext,
-    @Arg("stance", () => StanceKind, { nullable: true, description: "Only statements that take this stance." }) stance?: StanceKind | null,
+    @Arg("filter", () => StatementFilter, { nullable: true, description: "Which statements; all when left out." }) filter?: StatementFilter | null,
   ): Promise<InstanceType<typeof StatementConnection>> {
     const query = ctx.db.dataSource.getRepository(Statement).createQueryBuilder("s");
-    if (stance) query.where("s.id IN (SELECT st.statementId FROM statement_stance st WHERE st.kind = :stance)", { stance });
-    const order = sortBy<Statement>("s", "saidOn", "DESC");
-    return StatementConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
+    applyStatementFilter(query, filter, ctx);
+    return StatementConnection.from(await paginate(query, page, STATEMENT_ORDER, ctx.limits.maxPageSize));
+  }
+
+  @Query(() => StatementSearchConnection, {
+    description: "Full-text search over statement text, quotes and the sentences they appear in, best match first, with the matching passage.",
+  })
+  searchStatements(
+    @Arg("query", () => String, { description: "Words to find (all must match; case, diacritics and word endings are ignored)." }) text: string,
+    @Args() page: PageArgsInput,
+    @Ctx() ctx: StatementContext,
+  ): Promise<InstanceType<typeof StatementSearchConnection>> {
+    return searchPage(statementSearch, StatementSearchConnection, ctx, text, page, (ids) => ctx.loaders.statement.loadMany(ids));
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: "Who said it (null only while the actor subgraph is unavailable)." })
@@ -120,22 +139,63 @@ export class IncidentStatementsResolver {
 
 @Resolver(() => Actor)
 export class ActorStatementsResolver {
-  @FieldResolver(() => [Statement], {
+  @FieldResolver(() => StatementConnection, {
     description:
-      "Statements this actor made (SPEAKER), that were made on its behalf (ON_BEHALF_OF: every statement for the State Department, whoever said it), or that are about it (ABOUT). All three when `as` is left out.",
+      "Statements this actor made (SPEAKER), that were made on its behalf (ON_BEHALF_OF: every statement for the State Department, whoever said it), or that are about it (ABOUT); all three when `as` is left out. Newest first; pages forward (`first`/`after`).",
   })
   async statements(
     @Root() actor: Actor,
     @Ctx() ctx: StatementContext,
+    @Args() page: PageArgsInput,
     @Arg("as", () => StatementRole, { nullable: true, description: "The actor's part in the statement." }) as?: StatementRole | null,
-  ): Promise<Statement[]> {
-    // Started together so that the three loaders batch across all actors of the request.
-    const [spoken, onBehalf, about] = await Promise.all([
-      !as || as === StatementRole.SPEAKER ? ctx.loaders.statementsBySpeaker.load(actor.id) : [],
-      !as || as === StatementRole.ON_BEHALF_OF ? ctx.loaders.statementsOnBehalfOf.load(actor.id) : [],
-      !as || as === StatementRole.ABOUT ? ctx.loaders.statementsAboutActor.load(actor.id) : [],
-    ]);
-    const ids = [...spoken.map((s) => s.id), ...onBehalf.map((s) => s.id), ...about.map((row) => row.statementId)];
-    return loadStatements(ctx, ids);
+    @Arg("filter", () => StatementFilter, { nullable: true, description: "Further conditions on the statements." }) filter?: StatementFilter | null,
+  ): Promise<InstanceType<typeof StatementConnection>> {
+    const key = JSON.stringify({ page, as, filter });
+    // One loader per distinct arguments: every actor asking with the same arguments shares one statement.
+    const pages = memoize(
+      ctx,
+      `actorStatements:${key}`,
+      () =>
+        new DataLoader<string, GroupPage | undefined>(async (actorIds) => {
+          const query = roleQuery(ctx, actorIds, as);
+          applyStatementFilter(query, filter, ctx);
+          const byActor = await pageGroups({ query, groupColumn: 'sr."actorId"', args: page, order: STATEMENT_ORDER, maxPageSize: ctx.limits.maxPageSize });
+          return actorIds.map((id) => byActor.get(id));
+        }),
+    );
+    const counts = memoize(
+      ctx,
+      `actorStatementCounts:${key}`,
+      () =>
+        new DataLoader<string, number>(async (actorIds) => {
+          const query = roleQuery(ctx, actorIds, as);
+          applyStatementFilter(query, filter, ctx);
+          const rows: { g: string; n: string | number }[] = await query
+            .select('sr."actorId"', "g")
+            .addSelect("COUNT(*)", "n")
+            .groupBy('sr."actorId"')
+            .getRawMany();
+          const byActor = new Map(rows.map((row) => [row.g, Number(row.n)]));
+          return actorIds.map((id) => byActor.get(id) ?? 0);
+        }),
+    );
+    const group = await pages.load(actor.id);
+    const nodes = await ctx.loaders.statement.loadMany((group?.rows ?? []).map((row) => row.id));
+    return StatementConnection.from(groupPage(group, nodes, page.after, () => counts.load(actor.id)));
   }
+}
+
+/** Statements joined to the actors that play `as` in them (all parts when `as` is not given), one row per statement and actor. */
+function roleQuery(ctx: StatementContext, actorIds: readonly string[], as?: StatementRole | null) {
+  const parts: string[] = [];
+  if (!as || as === StatementRole.SPEAKER)
+    parts.push('SELECT id AS "statementId", "speakerId" AS "actorId" FROM statement WHERE "speakerId" IN (:...roleActors)');
+  if (!as || as === StatementRole.ON_BEHALF_OF)
+    parts.push('SELECT id AS "statementId", "onBehalfOfId" AS "actorId" FROM statement WHERE "onBehalfOfId" IN (:...roleActors)');
+  if (!as || as === StatementRole.ABOUT) parts.push('SELECT "statementId", "actorId" FROM statement_actor WHERE "actorId" IN (:...roleActors)');
+  return ctx.db.dataSource
+    .getRepository(Statement)
+    .createQueryBuilder("s")
+    .innerJoin(`(${parts.join(" UNION ")})`, "sr", 'sr."statementId" = s.id')
+    .setParameters({ roleActors: [...actorIds] });
 }

@@ -76,15 +76,17 @@ export function gatewaySuite(start: () => Promise<TestSystem>): void {
 
   it("answers who claimed attacks: actor (actor subgraph) → incidents it CLAIMED (incident subgraph) → reports' sources (statement subgraph)", async () => {
     const answer = await system.query(`{
-      resolveActor(name: "islamic resistance in iraq") { actor { id name incidents(basis: CLAIMED) { id place { name } reports { evidence { source { publishedOn } } } } } }
+      resolveActor(name: "islamic resistance in iraq") { actor { id name incidents(basis: CLAIMED) { totalCount edges { node { id place { name } reports { evidence { source { publishedOn } } } } } } } }
     }`);
     expect(answer.body.errors).toBeUndefined();
     const [match] = answer.body.data.resolveActor;
     expect(match.actor.id).toBe("act-islamic-resistance-in-iraq");
-    const ids = match.actor.incidents.map((i: Node) => i.id);
+    const incidents = match.actor.incidents.edges.map((e: Node) => e.node) as { id: string; reports: unknown[] }[];
+    const ids = incidents.map((i) => i.id);
     expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(match.actor.incidents.totalCount).toBe(ids.length);
     expect(ids).not.toContain("inc-2023-12-08-baghdad-embassy");
-    for (const incident of match.actor.incidents) expect(incident.reports.length).toBeGreaterThan(0);
+    for (const incident of incidents) expect(incident.reports.length).toBeGreaterThan(0);
   });
 
   it("lists every statement made for the State Department, whoever said it, with what it is about", async () => {
@@ -92,14 +94,15 @@ export function gatewaySuite(start: () => Promise<TestSystem>): void {
       actor(id: "act-us-state-department") {
         name
         affiliates(role: SPOKESPERSON_OF) { actor { name } }
-        statements(as: ON_BEHALF_OF) { speaker { id } aboutIncidents { id title } appearances { evidence { source { fileName } } } }
+        statements(as: ON_BEHALF_OF) { edges { node { speaker { id } aboutIncidents { id title } appearances { evidence { source { fileName } } } } } }
       }
     }`);
     expect(answer.body.errors).toBeUndefined();
     const actor = answer.body.data.actor;
     expect(names(actor.affiliates.map((a: Node) => a.actor))).toContain("Matthew Miller");
-    expect(actor.statements.length).toBeGreaterThanOrEqual(1);
-    const embassy = actor.statements.filter((s: Node) => (s.aboutIncidents as Node[]).some((i) => i.id === "inc-2023-12-08-baghdad-embassy"));
+    const statements = actor.statements.edges.map((e: Node) => e.node) as Node[];
+    expect(statements.length).toBeGreaterThanOrEqual(1);
+    const embassy = statements.filter((s: Node) => (s.aboutIncidents as Node[]).some((i) => i.id === "inc-2023-12-08-baghdad-embassy"));
     expect(embassy.length).toBeGreaterThanOrEqual(1);
     // The 8 December statement appears in two articles: paraphrased in 000, quoted in 003.
     const files = embassy.flatMap((s: Node) => (s.appearances as Node[]).map((a) => ((a.evidence as Node).source as Node).fileName));
@@ -108,21 +111,25 @@ export function gatewaySuite(start: () => Promise<TestSystem>): void {
 
   it("answers who speaks for the Iraqi Prime Minister's office and what they said", async () => {
     const answer = await system.query(`{
-      actor(id: "act-iraq-pm-office") { affiliates { role actor { id anonymous statements(as: SPEAKER) { id aboutIncidents { id } } } } }
+      actor(id: "act-iraq-pm-office") { affiliates { role actor { id anonymous statements(as: SPEAKER) { totalCount edges { node { id aboutIncidents { id } } } } } } }
     }`);
     expect(answer.body.errors).toBeUndefined();
-    const affiliates = answer.body.data.actor.affiliates as { role: string; actor: { id: string; anonymous: boolean; statements: unknown[] } }[];
+    const affiliates = answer.body.data.actor.affiliates as {
+      role: string;
+      actor: { id: string; anonymous: boolean; statements: { totalCount: number; edges: unknown[] } };
+    }[];
     expect(affiliates).toEqual(
       expect.arrayContaining([expect.objectContaining({ role: "HEAD_OF", actor: expect.objectContaining({ id: "act-mohammed-shia-al-sudani" }) })]),
     );
     const spokesperson = affiliates.find((a) => a.role === "SPOKESPERSON_OF");
     expect(spokesperson?.actor.anonymous).toBe(true);
-    expect(spokesperson?.actor.statements.length).toBeGreaterThanOrEqual(1);
+    expect(spokesperson?.actor.statements.edges.length).toBeGreaterThanOrEqual(1);
+    expect(spokesperson?.actor.statements.totalCount).toBe(spokesperson?.actor.statements.edges.length);
   });
 
   it("keeps all the disagreeing attack tallies, each with its reporter and source, the garbled one deprecated", async () => {
     const answer = await system.query(`{
-      figures(metric: ATTACKS_ON_US_FORCES, first: 100) { edges { node {
+      figures(filter: { metrics: [ATTACKS_ON_US_FORCES] }, first: 100) { edges { node {
         value qualifier periodStart asOf rank rankReason reportedBy { name } evidence { garbled source { fileName } }
       } } }
     }`);

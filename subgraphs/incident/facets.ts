@@ -1,0 +1,108 @@
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import type { SelectQueryBuilder } from "typeorm";
+import { applyIncidentFilter, IncidentFilter } from "./filter";
+import { Incident } from "./incident";
+import type { IncidentContext } from "./loaders";
+import { Actor } from "./refs";
+
+@ObjectType({ description: "A value and how many incidents have it." })
+export class FacetBucket {
+  @Field(() => String, { description: "The value: a day (2023-12-08), a week's Monday, a type, a country code." })
+  key: string;
+
+  @Field(() => Int, { description: "How many incidents." })
+  count: number;
+}
+
+@ObjectType({ description: "An actor named as perpetrator, and in how many incidents." })
+export class ActorBucket {
+  @Field(() => Actor, { nullable: true, description: "The actor (null only while the actor subgraph is unavailable)." })
+  actor: Actor;
+
+  @Field(() => Int, { description: "How many incidents name it as perpetrator (on any basis)." })
+  count: number;
+}
+
+type Row = { key: string | null; count: string | number };
+const buckets = (rows: Row[]): FacetBucket[] => rows.map((row) => ({ key: row.key ?? "unknown", count: Number(row.count) }));
+
+@ObjectType({ description: "Counts of the incidents matching a filter, for dashboards. Each facet is one grouped query, run only when asked for." })
+export class IncidentFacets {
+  constructor(
+    private readonly ctx: IncidentContext,
+    private readonly filter: IncidentFilter | null | undefined,
+  ) {}
+
+  private async base(): Promise<SelectQueryBuilder<Incident>> {
+    const query = this.ctx.db.dataSource.getRepository(Incident).createQueryBuilder("i");
+    await applyIncidentFilter(query, this.filter, this.ctx);
+    return query;
+  }
+
+  private async grouped(expression: string): Promise<FacetBucket[]> {
+    const query = await this.base();
+    return buckets(await query.select(expression, "key").addSelect("COUNT(*)", "count").groupBy(expression).orderBy(expression, "ASC").getRawMany<Row>());
+  }
+
+  @Field(() => Int, { description: "How many incidents match." })
+  async total(): Promise<number> {
+    return (await this.base()).getCount();
+  }
+
+  @Field(() => [FacetBucket], { description: "By the UTC day their time span starts." })
+  byDay(): Promise<FacetBucket[]> {
+    return this.grouped("substr(i.startsAt, 1, 10)");
+  }
+
+  @Field(() => [FacetBucket], { description: "By the week (Monday to Sunday, keyed by its Monday) their time span starts." })
+  byWeek(): Promise<FacetBucket[]> {
+    return this.grouped(
+      this.ctx.db.kind === "sqlite"
+        ? "date(substr(i.startsAt, 1, 10), 'weekday 0', '-6 days')"
+        : "to_char(date_trunc('week', CAST(substr(i.startsAt, 1, 10) AS date)), 'YYYY-MM-DD')",
+    );
+  }
+
+  @Field(() => [FacetBucket], { description: "By incident type." })
+  byType(): Promise<FacetBucket[]> {
+    return this.grouped("i.type");
+  }
+
+  @Field(() => [FacetBucket], { description: 'By the country code of their place ("unknown" without one).' })
+  async byCountry(): Promise<FacetBucket[]> {
+    const query = await this.base();
+    const rows = await query
+      .leftJoin("place", "fc", 'fc.id = i."placeId"')
+      .select('fc."countryCode"', "key")
+      .addSelect("COUNT(*)", "count")
+      .groupBy('fc."countryCode"')
+      .orderBy('fc."countryCode"', "ASC")
+      .getRawMany<Row>();
+    return buckets(rows);
+  }
+
+  @Field(() => [ActorBucket], { description: "By perpetrator (an incident with two perpetrators counts for both), most incidents first." })
+  async byPerpetrator(): Promise<ActorBucket[]> {
+    const query = await this.base();
+    const rows = await query
+      .innerJoin("participation", "fpp", 'fpp."incidentId" = i.id AND fpp.role = :perpetrator', { perpetrator: "PERPETRATOR" })
+      .select('fpp."actorId"', "key")
+      .addSelect("COUNT(DISTINCT i.id)", "count")
+      .groupBy('fpp."actorId"')
+      .orderBy("count", "DESC")
+      .addOrderBy('fpp."actorId"', "ASC")
+      .getRawMany<Row>();
+    return rows.map((row) => ({ actor: { id: String(row.key) }, count: Number(row.count) }));
+  }
+}
+
+@Resolver()
+export class FacetResolver {
+  @Query(() => IncidentFacets, { description: "Counts of the incidents matching a filter, by day, week, type, country and perpetrator." })
+  incidentFacets(
+    @Ctx() ctx: IncidentContext,
+    @Arg("filter", () => IncidentFilter, { nullable: true, description: "Which incidents to count; all when left out." }) filter?: IncidentFilter | null,
+  ): IncidentFacets {
+    return new IncidentFacets(ctx, filter);
+  }
+}

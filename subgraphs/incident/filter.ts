@@ -1,0 +1,202 @@
+import { GraphQLDateTime } from "graphql-scalars";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { type SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "../lib/errors";
+import { searchTerms } from "../lib/search-index";
+import { AcledEventType, AcledSubEventType, IncidentType, ParticipantRole, ParticipationBasis } from "./enums";
+import type { Incident } from "./incident";
+import type { IncidentContext } from "./loaders";
+import { placesNamed, placesWithin } from "./place-lookup";
+import { incidentSearch } from "./search";
+
+@InputType({ description: "A point and a radius: incidents at places within `radiusKm` of it (places without coordinates never match)." })
+export class NearInput {
+  @Field(() => Float, { nullable: true, description: "Latitude of the point, -90 to 90." })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Longitude of the point, -180 to 180." })
+  longitude?: number | null;
+
+  @Field(() => Float, { description: "Radius in kilometres, more than 0 and at most 2000." })
+  radiusKm: number;
+}
+
+@InputType({ description: "Which incidents to list, in the terms of ACLED's query parameters. All given conditions must hold." })
+export class IncidentFilter {
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "Incidents whose time span ends at or after this moment (week- and month-precision events overlap it).",
+  })
+  from?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: "Incidents whose time span starts at or before this moment." })
+  to?: Date | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 country codes ("IQ", "SY").' })
+  countryCodes?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Places by id; incidents at a place inside one of them (a base in a province) count too." })
+  placeIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A place by any of its names, resolved like `resolvePlace` ("al-Asaf airbase", "Ash Sadadi"); places inside it count too.',
+  })
+  place?: string | null;
+
+  @Field(() => NearInput, { nullable: true, description: "Only incidents near a point." })
+  near?: NearInput | null;
+
+  @Field(() => [IncidentType], { nullable: true, description: "Only these incident types." })
+  types?: IncidentType[] | null;
+
+  @Field(() => [AcledEventType], { nullable: true, description: "Only these ACLED event types." })
+  acledEventTypes?: AcledEventType[] | null;
+
+  @Field(() => [AcledSubEventType], { nullable: true, description: "Only these ACLED sub-event types." })
+  acledSubEventTypes?: AcledSubEventType[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only incidents one of these actors took part in (with `role` and `basis`, if given, on the same claim). To filter by a name, use `resolveActor(name) { actor { incidents(...) } }`.",
+  })
+  actorIds?: string[] | null;
+
+  @Field(() => ParticipantRole, { nullable: true, description: "With `actorIds`: only in this role. Alone: incidents with any participant in this role." })
+  role?: ParticipantRole | null;
+
+  @Field(() => ParticipationBasis, { nullable: true, description: "With `actorIds`: only on this basis (CLAIMED: claimed by the actor)." })
+  basis?: ParticipationBasis | null;
+
+  @Field(() => Int, { nullable: true, description: "Only incidents for which some source reports at least this many casualties (killed or injured)." })
+  minCasualties?: number | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: "Only incidents changed at or after this moment (for incremental sync)." })
+  updatedSince?: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Full-text search over titles, summaries and evidence sentences (all words must match)." })
+  search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'False leaves out aggregate incidents (collections such as "five strikes in Iraq and Syria"). Default: included.',
+  })
+  includeAggregates?: boolean | null;
+}
+
+const EARTH_KM_PER_DEGREE = 111.195;
+
+function checkNear(near: NearInput): { latitude: number; longitude: number; radiusKm: number } {
+  const { latitude, longitude, radiusKm } = near;
+  if (latitude == null || longitude == null) {
+    throw badUserInput("filter.near", "`filter.near` needs `latitude` and `longitude` with its `radiusKm`: a radius without a point matches nothing.");
+  }
+  if (!(latitude >= -90 && latitude <= 90))
+    throw badUserInput("filter.near.latitude", `\`filter.near.latitude\` must be between -90 and 90 (got ${latitude}).`);
+  if (!(longitude >= -180 && longitude <= 180))
+    throw badUserInput("filter.near.longitude", `\`filter.near.longitude\` must be between -180 and 180 (got ${longitude}).`);
+  if (!(radiusKm > 0 && radiusKm <= 2000))
+    throw badUserInput("filter.near.radiusKm", `\`filter.near.radiusKm\` must be more than 0 and at most 2000 (got ${radiusKm}).`);
+  return { latitude, longitude, radiusKm };
+}
+
+/** Rejects impossible filters before any SQL runs, naming the argument. */
+export function checkIncidentFilter(filter: IncidentFilter | null | undefined): void {
+  if (!filter) return;
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw badUserInput("filter.to", `\`filter.to\` (${filter.to.toISOString()}) is before \`filter.from\` (${filter.from.toISOString()}); swap them.`);
+  }
+  if (filter.near) checkNear(filter.near);
+  if (filter.minCasualties != null && filter.minCasualties < 0) throw badUserInput("filter.minCasualties", "`filter.minCasualties` must be 0 or more.");
+}
+
+/**
+ * Adds the filter's conditions to a query over incidents aliased `i`. Every condition is an indexed
+ * lookup (an `IN (SELECT ...)` on an indexed column, or a range on an indexed column). Returns hints
+ * for the client, such as a place name that matched nothing.
+ */
+export async function applyIncidentFilter(
+  query: SelectQueryBuilder<Incident>,
+  filter: IncidentFilter | null | undefined,
+  ctx: IncidentContext,
+): Promise<string[]> {
+  const hints: string[] = [];
+  if (!filter) return hints;
+  checkIncidentFilter(filter);
+  const kind = ctx.db.kind;
+
+  // A time span overlaps [from, to] when it ends after `from` and starts before `to`.
+  if (filter.from) query.andWhere("i.endsAt >= :fFrom", { fFrom: filter.from.toISOString() });
+  if (filter.to) query.andWhere("i.startsAt <= :fTo", { fTo: filter.to.toISOString() });
+  if (filter.types?.length) query.andWhere("i.type IN (:...fTypes)", { fTypes: filter.types });
+  if (filter.acledEventTypes?.length) query.andWhere("i.acledEventType IN (:...fAcled)", { fAcled: filter.acledEventTypes });
+  if (filter.acledSubEventTypes?.length) query.andWhere("i.acledSubEventType IN (:...fAcledSub)", { fAcledSub: filter.acledSubEventTypes });
+  if (filter.updatedSince) query.andWhere("i.updatedAt >= :fUpdated", { fUpdated: filter.updatedSince.toISOString() });
+  if (filter.includeAggregates === false) query.andWhere("i.isAggregate = :fAggregate", { fAggregate: false });
+  if (filter.countryCodes?.length) {
+    query.andWhere('i.placeId IN (SELECT cp.id FROM place cp WHERE cp."countryCode" IN (:...fCountries))', {
+      fCountries: filter.countryCodes.map((code) => code.toUpperCase()),
+    });
+  }
+
+  let placeIds: string[] | undefined;
+  if (filter.placeIds?.length) placeIds = filter.placeIds;
+  if (filter.place != null) {
+    const matches = await placesNamed(ctx, filter.place, 5);
+    const top = matches[0];
+    if (!top) hints.push(`No place matches "${filter.place}"; \`resolvePlace(name:)\` lists close names.`);
+    else hints.push(`"${filter.place}" read as ${top.place.name} (${top.place.id}, matched "${top.matchedName}", score ${top.score}).`);
+    const named = top ? [top.place.id] : [];
+    placeIds = placeIds ? placeIds.filter((id) => named.includes(id)) : named;
+  }
+  if (placeIds) {
+    const within = placeIds.length ? await placesWithin(ctx, placeIds) : [];
+    query.andWhere(within.length ? "i.placeId IN (:...fPlaces)" : "1 = 0", { fPlaces: within });
+  }
+
+  if (filter.near) {
+    const { latitude, longitude, radiusKm } = checkNear(filter.near);
+    // Equirectangular distance: exact enough at these radii, and plain arithmetic, so it runs on
+    // SQLite (no trigonometric functions) and PostgreSQL alike, after an indexed bounding box.
+    const dLat = radiusKm / EARTH_KM_PER_DEGREE;
+    const cos = Math.max(Math.cos((latitude * Math.PI) / 180), 0.01);
+    const dLon = Math.min(radiusKm / (EARTH_KM_PER_DEGREE * cos), 180);
+    query.andWhere(
+      `i.placeId IN (SELECT np.id FROM place np WHERE np.latitude BETWEEN :fLatMin AND :fLatMax AND np.longitude BETWEEN :fLonMin AND :fLonMax
+         AND ((np.latitude - :fLat) * (np.latitude - :fLat) + (np.longitude - :fLon) * :fCos * (np.longitude - :fLon) * :fCos) <= :fR2)`,
+      {
+        fLatMin: latitude - dLat,
+        fLatMax: latitude + dLat,
+        fLonMin: longitude - dLon,
+        fLonMax: longitude + dLon,
+        fLat: latitude,
+        fLon: longitude,
+        fCos: cos,
+        fR2: dLat * dLat,
+      },
+    );
+  }
+
+  if (filter.actorIds?.length || filter.role || filter.basis) {
+    const conditions = ['fp."incidentId" = i.id'];
+    if (filter.actorIds?.length) conditions.push('fp."actorId" IN (:...fActors)');
+    if (filter.role) conditions.push("fp.role = :fRole");
+    if (filter.basis) conditions.push("fp.basis = :fBasis");
+    query.andWhere(`EXISTS (SELECT 1 FROM participation fp WHERE ${conditions.join(" AND ")})`, {
+      fActors: filter.actorIds ?? [],
+      fRole: filter.role,
+      fBasis: filter.basis,
+    });
+  }
+  if (filter.minCasualties != null) {
+    query.andWhere('i.id IN (SELECT cr."incidentId" FROM casualty_report cr WHERE cr.count >= :fCasualties)', { fCasualties: filter.minCasualties });
+  }
+  if (filter.search != null) {
+    const terms = searchTerms(filter.search);
+    if (terms.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
+    const { sql, parameters } = incidentSearch.matchingIds(kind, terms);
+    query.andWhere(`i.id IN (${sql})`, parameters);
+  }
+  return hints;
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from "typeorm";
+import type { Database } from "../lib/data-source";
+import { SearchIndex } from "../lib/search-index";
+import { CasualtyReport, DamageReport, IncidentReport, MunitionReport, Participation } from "./facts";
+import { Incident } from "./incident";
+
+/** The full-text index of incidents: title, summary and every evidence sentence about them. */
+export const incidentSearch = new SearchIndex("incident_search");
+
+/** Rebuilds the search documents of these incidents from their rows (inside the import transaction). */
+export async function indexIncidents(manager: EntityManager, kind: Database["kind"], ids: string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const incidents = await manager.getRepository(Incident).createQueryBuilder("i").where("i.id IN (:...ids)", { ids: chunk }).getMany();
+    const sentences = new Map<string, Set<string>>(chunk.map((id) => [id, new Set<string>()]));
+    for (const entity of [Participation, MunitionReport, CasualtyReport, DamageReport, IncidentReport]) {
+      const rows: { incidentId: string; evidence: { sentence: string | null } }[] = await manager
+        .getRepository(entity)
+        .createQueryBuilder("f")
+        .where("f.incidentId IN (:...ids)", { ids: chunk })
+        .getMany();
+      for (const row of rows) if (row.evidence.sentence) sentences.get(row.incidentId)?.add(row.evidence.sentence);
+    }
+    await incidentSearch.write(
+      manager,
+      kind,
+      incidents.map((incident) => ({ id: incident.id, text: [incident.title, incident.summary, ...(sentences.get(incident.id) ?? [])].join("\n") })),
+    );
+  }
+}

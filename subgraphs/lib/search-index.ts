@@ -1,0 +1,107 @@
+import type { EntityManager } from "typeorm";
+import type { Database } from "./data-source";
+import { foldName } from "./names";
+
+/** One searchable document: an entity id and the text to index for it. */
+export interface SearchDocument {
+  id: string;
+  text: string;
+}
+
+/** A ranked match. `score`: higher is better. `snippet`: the matching passage, terms in [brackets]. */
+export interface SearchHit {
+  id: string;
+  score: number;
+  snippet: string;
+}
+
+/**
+ * Words of a user's search, safe for both engines: FTS5's query syntax and PostgreSQL's tsquery
+ * never see the raw input (a stray quote or `NEAR(` would be a syntax error, not a search).
+ */
+export function searchTerms(query: string): string[] {
+  return foldName(query)
+    .split(" ")
+    .filter((word) => word.length > 1)
+    .slice(0, 16);
+}
+
+/**
+ * A full-text index over one kind of entity: SQLite FTS5 ranked by bm25, or PostgreSQL full-text
+ * search (a tsvector column with a GIN index) ranked by ts_rank_cd. Documents are written by the
+ * import path in the same transaction as the rows they describe.
+ */
+export class SearchIndex {
+  constructor(private readonly table: string) {}
+
+  /** Creates the index table if it does not exist. */
+  async ensure(db: Database): Promise<void> {
+    if (db.kind === "sqlite") {
+      // unicode61 with remove_diacritics folds "Sudānī" to "sudani"; porter stems "attacks" to "attack".
+      await db.dataSource.query(
+        `CREATE VIRTUAL TABLE IF NOT EXISTS ${this.table} USING fts5(id UNINDEXED, body, tokenize = 'porter unicode61 remove_diacritics 2')`,
+      );
+    } else {
+      await db.dataSource.query(
+        `CREATE TABLE IF NOT EXISTS ${this.table} (id varchar(64) PRIMARY KEY, body text NOT NULL, tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED)`,
+      );
+      await db.dataSource.query(`CREATE INDEX IF NOT EXISTS ${this.table}_tsv ON ${this.table} USING GIN (tsv)`);
+    }
+  }
+
+  /** Replaces the documents of these ids. */
+  async write(manager: EntityManager, kind: Database["kind"], documents: SearchDocument[]): Promise<void> {
+    for (let start = 0; start < documents.length; start += 400) {
+      const chunk = documents.slice(start, start + 400);
+      const ids = chunk.map((doc) => doc.id);
+      const values = chunk.flatMap((doc) => [doc.id, doc.text]);
+      if (kind === "sqlite") {
+        await manager.query(`DELETE FROM ${this.table} WHERE id IN (${ids.map(() => "?").join(",")})`, ids);
+        await manager.query(`INSERT INTO ${this.table} (id, body) VALUES ${chunk.map(() => "(?, ?)").join(",")}`, values);
+      } else {
+        const rows = chunk.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(",");
+        await manager.query(`INSERT INTO ${this.table} (id, body) VALUES ${rows} ON CONFLICT (id) DO UPDATE SET body = excluded.body`, values);
+      }
+    }
+  }
+
+  /**
+   * SQL that selects the ids matching `terms` (all of them), for use as `x.id IN (<sql>)`, with its
+   * parameters named `:search0`, `:search1`... for TypeORM's query builder.
+   */
+  matchingIds(kind: Database["kind"], terms: string[]): { sql: string; parameters: Record<string, string> } {
+    if (kind === "sqlite") {
+      return { sql: `SELECT id FROM ${this.table} WHERE ${this.table} MATCH :searchQuery`, parameters: { searchQuery: terms.map((t) => `"${t}"`).join(" ") } };
+    }
+    return { sql: `SELECT id FROM ${this.table} WHERE tsv @@ plainto_tsquery('english', :searchQuery)`, parameters: { searchQuery: terms.join(" ") } };
+  }
+
+  /** Ranked matches, best first (ties by id), `limit` of them after skipping `offset`. */
+  async search(db: Database, terms: string[], limit: number, offset: number): Promise<SearchHit[]> {
+    if (terms.length === 0) return [];
+    if (db.kind === "sqlite") {
+      const rows: { id: string; score: number; snippet: string }[] = await db.dataSource.query(
+        `SELECT id, -bm25(${this.table}) AS score, snippet(${this.table}, 1, '[', ']', '…', 16) AS snippet
+           FROM ${this.table} WHERE ${this.table} MATCH ? ORDER BY score DESC, id ASC LIMIT ? OFFSET ?`,
+        [terms.map((t) => `"${t}"`).join(" "), limit, offset],
+      );
+      return rows.map((row) => ({ id: row.id, score: Number(row.score), snippet: row.snippet }));
+    }
+    const rows: { id: string; score: number; snippet: string }[] = await db.dataSource.query(
+      `SELECT id, ts_rank_cd(tsv, q) AS score,
+              ts_headline('english', body, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
+         FROM ${this.table}, plainto_tsquery('english', $1) q WHERE tsv @@ q ORDER BY score DESC, id ASC LIMIT $2 OFFSET $3`,
+      [terms.join(" "), limit, offset],
+    );
+    return rows.map((row) => ({ id: row.id, score: Number(row.score), snippet: row.snippet }));
+  }
+
+  /** How many documents match all `terms`. */
+  async count(db: Database, terms: string[]): Promise<number> {
+    if (terms.length === 0) return 0;
+    const { sql, parameters } = this.matchingIds(db.kind, terms);
+    const [query, values] = db.dataSource.driver.escapeQueryWithParameters(`SELECT COUNT(*) AS n FROM (${sql}) matches`, parameters, {});
+    const [row] = (await db.dataSource.query(query, values)) as { n: number | string }[];
+    return Number(row?.n ?? 0);
+  }
+}
