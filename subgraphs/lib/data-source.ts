@@ -8,14 +8,22 @@ import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
  * after a request to prove that batching keeps it flat as result sizes grow.
  */
 export class SqlCounter implements TypeOrmLogger {
+  /** Statements since the last reset (tests reset it around one request). */
   count = 0;
-  /** The statements themselves, kept only while `record` is true (for debugging a test). */
-  statements: string[] = [];
+  /** Statements since the database was opened (never reset; served on /metrics). */
+  total = 0;
+  /** Keep the statements in `recorded` while true. */
   record = false;
 
-  logQuery(query: string): void {
+  /** The statements with their parameters, kept only while `record` is true (for query-plan checks). */
+  recorded: { query: string; parameters: unknown[] }[] = [];
+
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
-    if (this.record) this.statements.push(query);
+    this.total += 1;
+    if (this.record) {
+      this.recorded.push({ query, parameters: parameters ?? [] });
+    }
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type B
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Request } from "express";
+import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { Logger } from "./logger";
 
 /** A GraphQL service that is listening. */
@@ -35,6 +36,8 @@ export interface ServeOptions<TContext extends BaseContext> {
    * only client is the gateway: it reads a non-2xx answer as a failed subgraph, not as a bad argument.
    */
   clientErrorsAs400?: boolean;
+  /** Adds this service's own metrics to its registry (served on `/metrics`). */
+  metrics?: (registry: Registry) => void;
   /** Runs after the server stopped (closing databases). */
   onStop?: () => Promise<void>;
 }
@@ -78,6 +81,24 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   await apollo.start();
 
   app.disable("x-powered-by");
+  // One registry per service (never the process-wide default), so several services in one process
+  // (embedded mode, tests) each report their own figures.
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: options.name });
+  collectDefaultMetrics({ register: registry });
+  const requests = new Histogram({ name: "http_request_duration_seconds", help: "HTTP request duration", labelNames: ["route", "status"], registers: [registry] });
+  options.metrics?.(registry);
+  app.use((request, response, next) => {
+    const end = requests.startTimer({ route: request.path });
+    response.on("finish", () => end({ status: String(response.statusCode) }));
+    next();
+  });
+  app.get("/metrics", (_request, response) => {
+    registry.metrics().then(
+      (text) => response.type(registry.contentType).send(text),
+      (error: unknown) => response.status(500).send(String(error)),
+    );
+  });
   app.get("/health/live", (_request, response) => {
     response.json({ status: "ok", service: options.name });
   });

@@ -1,4 +1,5 @@
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
 import { loadConfig } from "./config";
 import { createDataSource, type Database } from "./data-source";
@@ -51,6 +52,17 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     context: async () => createContext(module, options.db, options.limits),
     ready: async () => {
       await options.db.dataSource.query("SELECT 1");
+    },
+    metrics: (registry) => {
+      const { sql } = options.db;
+      new Gauge({
+        name: "sql_statements_total",
+        help: "SQL statements this subgraph has run since it started (monotonic; a gauge so that it reads the counter in place).",
+        registers: [registry],
+        collect() {
+          this.set(sql.total);
+        },
+      });
     },
     onStop: options.closeDatabaseOnStop ? () => options.db.dataSource.destroy() : undefined,
   });
