@@ -12,6 +12,8 @@ export interface GatewayOptions {
   host: string;
   port: number;
   production: boolean;
+  /** Include stack traces in error responses (development only: they reveal file paths). Default: false. */
+  stackTraces?: boolean;
   logger: Logger;
 }
 
@@ -48,7 +50,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: {
       gateway,
       introspection: !options.production,
-      includeStacktraceInErrorResponses: !options.production,
+      includeStacktraceInErrorResponses: options.stackTraces ?? false,
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
     clientErrorsAs400: true,

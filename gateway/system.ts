@@ -70,6 +70,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     host: config.host,
     port: config.gatewayPort,
     production: config.env === "production",
+    stackTraces: config.env === "development",
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

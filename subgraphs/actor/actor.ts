@@ -8,6 +8,7 @@ import { ActorKind } from "./enums";
 })
 @Directive('@key(fields: "id")')
 @Entity("actor")
+@Index(["name", "id"])
 export class Actor {
   @Field(() => ID, { description: "Stable actor id." })
   @PrimaryColumn("varchar", { length: 64 })

@@ -19,6 +19,7 @@ import { Evidence } from "./evidence";
 @ObjectType({ description: "An actor's part in an incident, with who says so." })
 @Entity("participation")
 @Index(["actorId", "role"])
+@Index(["role", "basis", "incidentId"])
 export class Participation {
   @Field(() => ID, { description: "Stable id." })
   @PrimaryColumn("varchar", { length: 64 })
@@ -98,6 +99,7 @@ export class MunitionReport {
 
 @ObjectType({ description: "Casualties one source reports, or that it reports none." })
 @Entity("casualty_report")
+@Index(["count", "incidentId"])
 export class CasualtyReport {
   @Field(() => ID, { description: "Stable id." })
   @PrimaryColumn("varchar", { length: 64 })

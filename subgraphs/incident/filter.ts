@@ -179,11 +179,13 @@ export async function applyIncidentFilter(
   }
 
   if (filter.actorIds?.length || filter.role || filter.basis) {
-    const conditions = ['fp."incidentId" = i.id'];
+    // `IN (SELECT ...)` rather than a correlated EXISTS: the planner can start from the
+    // participation index (actorId, role) instead of probing every incident.
+    const conditions: string[] = [];
     if (filter.actorIds?.length) conditions.push('fp."actorId" IN (:...fActors)');
     if (filter.role) conditions.push("fp.role = :fRole");
     if (filter.basis) conditions.push("fp.basis = :fBasis");
-    query.andWhere(`EXISTS (SELECT 1 FROM participation fp WHERE ${conditions.join(" AND ")})`, {
+    query.andWhere(`i.id IN (SELECT fp."incidentId" FROM participation fp WHERE ${conditions.join(" AND ")})`, {
       fActors: filter.actorIds ?? [],
       fRole: filter.role,
       fBasis: filter.basis,

@@ -29,10 +29,12 @@ export class Incident {
   type: IncidentType;
 
   @Field(() => AcledEventType, { description: "ACLED event type." })
+  @Index()
   @Column("varchar", { length: 40 })
   acledEventType: AcledEventType;
 
   @Field(() => AcledSubEventType, { description: "ACLED sub-event type." })
+  @Index()
   @Column("varchar", { length: 48 })
   acledSubEventType: AcledSubEventType;
 

@@ -6,6 +6,7 @@ import { Evidence } from "./evidence";
 @ObjectType({ description: "A place where incidents happen: a facility, town, province, country or body of water." })
 @Directive('@key(fields: "id")')
 @Entity("place")
+@Index(["name", "id"])
 export class Place {
   @Field(() => ID, { description: "Stable place id." })
   @PrimaryColumn("varchar", { length: 64 })

@@ -86,7 +86,12 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   const registry = new Registry();
   registry.setDefaultLabels({ service: options.name });
   collectDefaultMetrics({ register: registry });
-  const requests = new Histogram({ name: "http_request_duration_seconds", help: "HTTP request duration", labelNames: ["route", "status"], registers: [registry] });
+  const requests = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "HTTP request duration",
+    labelNames: ["route", "status"],
+    registers: [registry],
+  });
   options.metrics?.(registry);
   app.use((request, response, next) => {
     const end = requests.startTimer({ route: request.path });

@@ -35,6 +35,8 @@ export interface StartSubgraphOptions {
   db: Database;
   logger: Logger;
   limits?: Limits;
+  /** Include stack traces in error responses (development only; the gateway passes them on). */
+  stackTraces?: boolean;
   /** Close the database when the server stops (true when this call opened nothing else on it). */
   closeDatabaseOnStop?: boolean;
 }
@@ -48,7 +50,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     port: options.port,
     logger: options.logger,
     // Inline tracing (ftv1) is only useful when reporting to Apollo Studio.
-    apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()] },
+    apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()], includeStacktraceInErrorResponses: options.stackTraces ?? false },
     context: async () => createContext(module, options.db, options.limits),
     ready: async () => {
       await options.db.dataSource.query("SELECT 1");

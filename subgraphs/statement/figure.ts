@@ -40,6 +40,7 @@ export class ReportedFigure {
   @Column("text", { nullable: true })
   scope: string | null;
 
+  @Index()
   @Column("varchar", { length: 64, nullable: true })
   reportedById: string | null;
 

@@ -43,10 +43,12 @@ export class Statement {
   saidOnResolution: string | null;
 
   @Field(() => StatementChannel, { description: "How it was made." })
+  @Index()
   @Column("varchar", { length: 24 })
   channel: StatementChannel;
 
   @Field(() => StatementMode, { description: "How the articles render it." })
+  @Index()
   @Column("varchar", { length: 16 })
   mode: StatementMode;
 
@@ -55,6 +57,7 @@ export class Statement {
   text: string;
 
   @Field(() => GraphQLDateTime, { description: "When this record last changed, for incremental sync." })
+  @Index()
   @Column("varchar", { length: 32 })
   updatedAt: string;
 }
