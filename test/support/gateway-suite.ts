@@ -1,16 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readmeExamples, readReadme } from "./readme";
 import type { TestSystem } from "./system";
 import { post, send } from "./system";
 
 /** The README's example query and the output it shows, read from README.md itself. */
 export function readmeExample(): { query: string; output: unknown } {
-  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Example"));
-  const query = /```graphql\n([\s\S]*?)```/.exec(section)?.[1];
-  const output = /```json\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!query || !output) throw new Error("README.md has no ```graphql and ```json blocks under '## Example'");
-  return { query, output: JSON.parse(output) };
+  const [example] = readmeExamples(readReadme(), "## Example");
+  if (!example) throw new Error("README.md has no ```graphql and ```json blocks under '## Example'");
+  return { query: example.query, output: JSON.parse(example.output) };
 }
 
 type Node = Record<string, unknown>;
