@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import { graphql, GraphQLError, type GraphQLSchema } from "graphql";
+import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
@@ -38,6 +39,8 @@ export interface HttpSubgraphOptions {
   logger: Logger;
   /** Said in the log when the subgraph is down: how to start it. */
   startHint: string;
+  /** The shared secret subgraphs require (sent in `x-gateway-secret`). */
+  secret?: string;
 }
 
 /**
@@ -54,6 +57,18 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     super({ url: options.url, fetcher });
     this.name = options.name;
     this.options = options;
+  }
+
+  /** Passes the client's request id on, and proves the request comes from the gateway. */
+  override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
+    const headers = options.request.http?.headers;
+    if (!headers) return;
+    if (this.options.secret) headers.set(GATEWAY_SECRET_HEADER, this.options.secret);
+    // Only an incoming operation has a client request (health checks and schema loading do not).
+    if ("incomingRequestContext" in options) {
+      const id = options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER);
+      if (id) headers.set(REQUEST_ID_HEADER, id);
+    }
   }
 
   override async process(request: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

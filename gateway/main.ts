@@ -12,7 +12,7 @@ const started = Date.now();
 startSystem(config, mode, logger).then(
   (system) => {
     logger.info({ mode, startupMs: Date.now() - started }, `conflict-graph gateway ready at ${system.url}`);
-    stopOnSignals(() => system.stop(), logger);
+    stopOnSignals(() => system.stop(), logger, config.shutdownDeadlineMs);
   },
   (error: unknown) => {
     logger.fatal({ err: error }, "could not start");

@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import type { SubgraphSource } from "./data-sources";
+import { DEFAULT_LIMITS, type OperationLimits, operationLimitsPlugin } from "./limits";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
 export interface GatewayOptions {
@@ -14,6 +15,12 @@ export interface GatewayOptions {
   production: boolean;
   /** Include stack traces in error responses (development only: they reveal file paths). Default: false. */
   stackTraces?: boolean;
+  /** Operation limits (default: `DEFAULT_LIMITS`). */
+  limits?: OperationLimits;
+  /** Introspection and the Sandbox explorer (default: off in production). */
+  introspection?: boolean;
+  /** Largest request body (default "2mb"). */
+  bodyLimit?: string;
   logger: Logger;
 }
 
@@ -29,6 +36,7 @@ export interface RunningGateway extends RunningService {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const byName = new Map(options.subgraphs.map((source) => [source.name, source]));
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -49,11 +57,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: options.logger,
     apollo: {
       gateway,
-      introspection: !options.production,
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // The parser stops at this many tokens, before validation could be made to do quadratic work.
+      parseOptions: { maxTokens: limits.maxTokens },
+      plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
     },
     clientErrorsAs400: true,
+    production: options.production,
+    introspection: options.introspection ?? !options.production,
+    bodyLimit: options.bodyLimit,
     context: async () => ({}),
     ready: async () => {
       const problems = await checkSubgraphs();

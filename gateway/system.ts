@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { SUBGRAPHS } from "../subgraphs";
 import { buildSubgraph } from "../subgraphs/lib/build-subgraph";
 import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
@@ -35,8 +36,11 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
   const services: RunningService[] = [];
   const sources: SubgraphSource[] = [];
   const limits = { maxPageSize: config.maxPageSize };
+  // Embedded mode makes its own secret per start, so its subgraphs' ports answer nobody else.
+  const secret = config.gatewaySecret ?? (mode === "embedded" ? randomBytes(24).toString("base64url") : undefined);
+  const production = config.env === "production";
   const http = (name: SubgraphName, url: string) =>
-    new HttpSubgraph({ name, url, timeoutMs: config.subgraphTimeoutMs, logger, startHint: `start it with \`npm run start:${name}\`` });
+    new HttpSubgraph({ name, url, timeoutMs: config.subgraphTimeoutMs, logger, secret, startHint: `start it with \`npm run start:${name}\`` });
 
   for (const name of SUBGRAPH_NAMES) {
     const own = config.subgraphs[name];
@@ -69,8 +73,11 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     subgraphs: sources,
     host: config.host,
     port: config.gatewayPort,
-    production: config.env === "production",
+    production,
     stackTraces: config.env === "development",
+    limits: config.operationLimits,
+    introspection: config.introspection,
+    bodyLimit: config.maxBody,
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

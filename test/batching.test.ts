@@ -34,7 +34,7 @@ async function sqlPerSubgraph(system: TestSystem, size: number): Promise<Record<
 }
 
 async function systemWith(count: number): Promise<TestSystem> {
-  const system = await startTestSystem("embedded", { MAX_PAGE_SIZE: "1000" });
+  const system = await startTestSystem("embedded", { MAX_PAGE_SIZE: "1000", MAX_COST: "1000000000" });
   const data = generateData(count);
   const { incident, actor, statement } = system.databases as Required<typeof system.databases>;
   await importIncidents(incident, data.incident);

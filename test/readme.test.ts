@@ -1,5 +1,6 @@
 import { readmeExamples, readReadme } from "./support/readme";
-import { startTestSystem, type TestSystem } from "./support/system";
+import { README_HEADERS } from "./support/readme";
+import { send, startTestSystem, type TestSystem } from "./support/system";
 
 // The README's API examples show real output: each query runs here and must answer exactly what the
 // README shows (`npm run readme` rewrites the outputs after an intended change).
@@ -19,7 +20,7 @@ describe("README API examples (SQLite: scores and snippets are SQLite's)", () =>
   });
 
   it.each(examples.map((example) => [example.title, example] as const))("%s", async (_title, example) => {
-    const answer = await system.query(example.query);
+    const answer = await send(system.url, JSON.stringify({ query: example.query }), README_HEADERS);
     const shown = answer.status === 200 ? answer.body : { status: answer.status, ...answer.body };
     expect(shown).toEqual(JSON.parse(example.output));
   });

@@ -28,6 +28,21 @@ const schema = z.object({
   DATA_DIR: z.string().default("data"),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
+  MAX_DEPTH: z.coerce.number().int().positive().default(15),
+  MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
+  MAX_ROOT_FIELDS: z.coerce.number().int().positive().default(10),
+  MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(20),
+  MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  MAX_COST: z.coerce.number().int().positive().default(100_000),
+  MAX_LIST_ITEMS: z.coerce.number().int().positive().default(100),
+  MAX_BODY: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, "a size such as 2mb or 512kb")
+    .default("2mb"),
+  MAX_ENTITIES: z.coerce.number().int().positive().default(5000),
+  GATEWAY_SECRET: z.string().default(""),
+  INTROSPECTION: z.enum(["", "true", "false"]).default(""),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -51,6 +66,26 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
+  /** Operation limits the gateway enforces. */
+  operationLimits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxRootFields: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    maxListItems: number;
+  };
+  /** Largest request body, as body-parser reads it ("2mb"). */
+  maxBody: string;
+  /** Most `_entities` representations one request to a subgraph may carry. */
+  maxEntities: number;
+  /** Shared secret the gateway sends and subgraphs require; undefined: none configured. */
+  gatewaySecret: string | undefined;
+  /** Schema introspection and the Sandbox explorer: on in development, off in production unless set. */
+  introspection: boolean;
+  /** How long a SIGTERM/SIGINT waits for in-flight requests before exiting. */
+  shutdownDeadlineMs: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphs: Record<SubgraphName, SubgraphConfig>;
 }
@@ -80,6 +115,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     maxPageSize: e.MAX_PAGE_SIZE,
+    operationLimits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxRootFields: e.MAX_ROOT_FIELDS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxTokens: e.MAX_TOKENS,
+      maxCost: e.MAX_COST,
+      maxListItems: e.MAX_LIST_ITEMS,
+    },
+    maxBody: e.MAX_BODY.toLowerCase(),
+    maxEntities: e.MAX_ENTITIES,
+    gatewaySecret: e.GATEWAY_SECRET === "" ? undefined : e.GATEWAY_SECRET,
+    introspection: e.INTROSPECTION === "" ? e.NODE_ENV !== "production" : e.INTROSPECTION === "true",
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),

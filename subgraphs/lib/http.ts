@@ -1,11 +1,20 @@
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Request } from "express";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import type { GraphQLFormattedError } from "graphql";
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { Logger } from "./logger";
+
+/** The header that carries a request's id from the client (or the gateway) through every service. */
+export const REQUEST_ID_HEADER = "x-request-id";
+/** The header the gateway proves itself with to the subgraphs. */
+export const GATEWAY_SECRET_HEADER = "x-gateway-secret";
 
 /** A GraphQL service that is listening. */
 export interface RunningService {
@@ -22,59 +31,116 @@ export interface ServeOptions<TContext extends BaseContext> {
   name: string;
   host: string;
   port: number;
-  /** Apollo Server options (a schema or a gateway); the HTTP drain plugin is added here. */
+  /** Apollo Server options (a schema or a gateway); HTTP plugins are added here. */
   apollo: ApolloServerOptions<TContext>;
   /** Builds the per-request context. */
   context: (request: Request) => Promise<TContext>;
   /** Resolves when the service can answer (its database or its subgraphs); rejects with the reason. */
   ready: () => Promise<void>;
   logger: Logger;
-  /** Largest accepted request body. */
+  /** Largest accepted request body ("2mb"). */
   bodyLimit?: string;
   /**
-   * Answer client errors (BAD_USER_INPUT) with HTTP 400. On for the gateway; off for subgraphs, whose
-   * only client is the gateway: it reads a non-2xx answer as a failed subgraph, not as a bad argument.
+   * Answer client errors (BAD_USER_INPUT, limits) with HTTP 400. On for the gateway; off for
+   * subgraphs, whose only client is the gateway: it reads a non-2xx answer as a failed subgraph.
    */
   clientErrorsAs400?: boolean;
+  /** Production error policy: unexpected errors are masked (the log keeps them); no schema hints. */
+  production?: boolean;
+  /** Schema introspection and the Sandbox landing page. Default: off in production. */
+  introspection?: boolean;
+  /** When set, `/graphql` answers only requests that carry it in `x-gateway-secret`. */
+  requireSecret?: string;
   /** Adds this service's own metrics to its registry (served on `/metrics`). */
   metrics?: (registry: Registry) => void;
   /** Runs after the server stopped (closing databases). */
   onStop?: () => Promise<void>;
 }
 
-/**
- * Answers with HTTP 400 when an error was the client's fault (a bad argument found by a resolver,
- * possibly in a subgraph, arrives as BAD_USER_INPUT): Apollo Server would otherwise send 200.
- */
-export const clientErrorStatusPlugin: ApolloServerPlugin<BaseContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== "single") return;
-        const errors = response.body.singleResult.errors ?? [];
-        if (errors.some((error) => error.extensions?.code === "BAD_USER_INPUT")) response.http.status = 400;
-      },
-    };
-  },
-};
+/** A GraphQL error body for failures that happen before GraphQL runs. */
+function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
 
-/** A JSON-RPC-shaped GraphQL error body for failures that happen before GraphQL runs. */
-function errorBody(message: string, code: string): { errors: { message: string; extensions: { code: string } }[] } {
-  return { errors: [{ message, extensions: { code } }] };
+/** Codes that mean the client must change its request: answered with HTTP 400 by the gateway. */
+const CLIENT_ERROR = /^(BAD_USER_INPUT|MAX_\w+_EXCEEDED|OPERATION_RESOLUTION_FAILURE)$/;
+/** Codes whose message may carry internals (SQL, file paths): masked in production. */
+const INTERNAL = /^(INTERNAL_SERVER_ERROR|DOWNSTREAM_SERVICE_ERROR)$/;
+
+/** Accepts a client's request id if it is a plain token, otherwise makes one. */
+function requestIdOf(request: Request): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 /**
- * Serves Apollo Server on `/graphql` plus `/health/live` and `/health/ready`, the one HTTP set-up
- * shared by the gateway and every subgraph.
+ * The error policy of every service: each error carries the request id (also in the
+ * `x-request-id` response header); an unknown operationName and a token flood get stable codes; on
+ * the gateway, client errors are HTTP 400; in production, internal errors are masked and logged.
+ */
+function errorPolicyPlugin(options: { clientErrorsAs400: boolean; production: boolean; logger: Logger }): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart({ request }) {
+      const requestId = request.http?.headers.get(REQUEST_ID_HEADER) ?? "unknown";
+      return {
+        async willSendResponse({ response, errors }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          let clientError = false;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error, index) => {
+            const extensions: Record<string, unknown> = { ...error.extensions, requestId };
+            let message = error.message;
+            if (extensions.code === "INVALID_GRAPHQL" && message.startsWith("Unknown operation named")) {
+              extensions.code = "OPERATION_RESOLUTION_FAILURE";
+              message = `${message} Set operationName to the name of an operation in the document, or leave it out for a single operation.`;
+            }
+            const tokens = /more than (\d+) tokens/.exec(message);
+            if (extensions.code === "GRAPHQL_PARSE_FAILED" && tokens) {
+              Object.assign(extensions, { code: "MAX_TOKENS_EXCEEDED", limit: "maxTokens", allowed: Number(tokens[1]) });
+              message = `The document has more than ${tokens[1]} tokens, the limit; send a smaller operation.`;
+            }
+            if (options.production && (INTERNAL.test(String(extensions.code)) || extensions.code === undefined)) {
+              options.logger.error({ requestId, err: errors?.[index] ?? error }, "internal error (masked in the response)");
+              message = `Internal error. Quote request id ${requestId} to the operator.`;
+              delete extensions.exception;
+            }
+            if (options.production) delete extensions.stacktrace;
+            if (CLIENT_ERROR.test(String(extensions.code))) clientError = true;
+            return { ...error, message, extensions };
+          });
+          if (options.clientErrorsAs400 && clientError) response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
+/** Compares a presented secret with the expected one in constant time. */
+function sameSecret(presented: unknown, expected: string): boolean {
+  if (typeof presented !== "string") return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Serves Apollo Server on `/graphql` plus `/health/live`, `/health/ready` and `/metrics`: the one HTTP
+ * set-up shared by the gateway and every subgraph.
  */
 export async function serveGraphQL<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
   const app = express();
   const httpServer: Server = createServer(app);
+  const production = options.production ?? false;
+  const introspection = options.introspection ?? !production;
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
+    introspection,
+    includeStacktraceInErrorResponses: options.apollo.includeStacktraceInErrorResponses ?? false,
+    // No "Did you mean ...?" in production: suggestions would map the schema for a caller who may not see it.
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ...(options.apollo.plugins ?? []),
-      ...(options.clientErrorsAs400 ? [clientErrorStatusPlugin] : []),
+      errorPolicyPlugin({ clientErrorsAs400: options.clientErrorsAs400 ?? false, production, logger: options.logger }),
+      introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
   } as ApolloServerOptions<TContext>);
@@ -86,24 +152,24 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   const registry = new Registry();
   registry.setDefaultLabels({ service: options.name });
   collectDefaultMetrics({ register: registry });
-  const requests = new Histogram({
+  const durations = new Histogram({
     name: "http_request_duration_seconds",
     help: "HTTP request duration",
     labelNames: ["route", "status"],
     registers: [registry],
   });
   options.metrics?.(registry);
-  app.use((request, response, next) => {
-    const end = requests.startTimer({ route: request.path });
+
+  const requestId: RequestHandler = (request, response, next) => {
+    const id = requestIdOf(request);
+    request.headers[REQUEST_ID_HEADER] = id;
+    response.setHeader(REQUEST_ID_HEADER, id);
+    const end = durations.startTimer({ route: request.path });
     response.on("finish", () => end({ status: String(response.statusCode) }));
     next();
-  });
-  app.get("/metrics", (_request, response) => {
-    registry.metrics().then(
-      (text) => response.type(registry.contentType).send(text),
-      (error: unknown) => response.status(500).send(String(error)),
-    );
-  });
+  };
+  app.use(requestId);
+
   app.get("/health/live", (_request, response) => {
     response.json({ status: "ok", service: options.name });
   });
@@ -115,19 +181,42 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
       },
     );
   });
-  app.use("/graphql", express.json({ limit: options.bodyLimit ?? "2mb" }), expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }));
+  app.get("/metrics", (_request, response) => {
+    registry.metrics().then(
+      (text) => response.type(registry.contentType).send(text),
+      (error: unknown) => response.status(500).send(String(error)),
+    );
+  });
+
+  const secret = options.requireSecret;
+  const gatewayOnly: RequestHandler = (request, response, next) => {
+    if (!secret || sameSecret(request.headers[GATEWAY_SECRET_HEADER], secret)) return next();
+    response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
+  };
+  const bodyLimit = options.bodyLimit ?? "2mb";
+  app.use("/graphql", gatewayOnly, express.json({ limit: bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }));
+
   // body-parser errors (malformed JSON, too large) arrive here; answer them as GraphQL errors.
-  const onBodyError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, _request, response, next) => {
+  const onBodyError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, request, response, next) => {
     if (response.headersSent) return next(error);
+    const id = String(request.headers[REQUEST_ID_HEADER]);
     if (error.type === "entity.parse.failed") {
-      response
-        .status(400)
-        .json(errorBody(`The request body is not valid JSON (${error.message}). Send {"query": "..."} with Content-Type: application/json.`, "BAD_REQUEST"));
+      response.status(400).json(
+        errorBody(`The request body is not valid JSON (${error.message}). Send {"query": "..."} with Content-Type: application/json.`, "BAD_REQUEST", {
+          requestId: id,
+        }),
+      );
     } else if (error.type === "entity.too.large") {
-      response.status(413).json(errorBody(`The request body is larger than the ${options.bodyLimit ?? "2mb"} limit.`, "PAYLOAD_TOO_LARGE"));
+      response.status(413).json(
+        errorBody(`The request body is larger than the ${bodyLimit} limit; send a smaller operation.`, "PAYLOAD_TOO_LARGE", {
+          limit: "maxBody",
+          allowed: bodyLimit,
+          requestId: id,
+        }),
+      );
     } else {
-      options.logger.error({ err: error }, "unhandled HTTP error");
-      response.status(error.status ?? 500).json(errorBody("The request could not be processed.", "INTERNAL_SERVER_ERROR"));
+      options.logger.error({ err: error, requestId: id }, "unhandled HTTP error");
+      response.status(error.status ?? 500).json(errorBody(`The request could not be processed (request id ${id}).`, "BAD_REQUEST", { requestId: id }));
     }
   };
   app.use(onBodyError);

@@ -1,4 +1,6 @@
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
 import { loadConfig } from "./config";
@@ -28,6 +30,27 @@ export async function openSubgraphDatabase<Loaders>(module: SubgraphModule<Loade
   return db;
 }
 
+/**
+ * Refuses an `_entities` request with more representations than `max` (code MAX_ENTITIES_EXCEEDED)
+ * before any of them is resolved: one request must not make a subgraph load an unbounded batch.
+ */
+export function entitiesCapPlugin(max: number): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request }) {
+          const representations = (request.variables as { representations?: unknown } | undefined)?.representations;
+          if (Array.isArray(representations) && representations.length > max) {
+            throw new GraphQLError(`${representations.length} entity representations exceed the limit of ${max} per request.`, {
+              extensions: { code: "MAX_ENTITIES_EXCEEDED", limit: "maxEntities", allowed: max, found: representations.length, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Where and how one subgraph is served. */
 export interface StartSubgraphOptions {
   host: string;
@@ -37,6 +60,14 @@ export interface StartSubgraphOptions {
   limits?: Limits;
   /** Include stack traces in error responses (development only; the gateway passes them on). */
   stackTraces?: boolean;
+  /** Production error policy (masked internal errors). */
+  production?: boolean;
+  /** The gateway's shared secret; when set, requests without it are refused with 401. */
+  secret?: string;
+  /** Most `_entities` representations per request (default 5000). */
+  maxEntities?: number;
+  /** Largest request body (default "2mb"). */
+  bodyLimit?: string;
   /** Close the database when the server stops (true when this call opened nothing else on it). */
   closeDatabaseOnStop?: boolean;
 }
@@ -50,7 +81,14 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     port: options.port,
     logger: options.logger,
     // Inline tracing (ftv1) is only useful when reporting to Apollo Studio.
-    apollo: { schema, plugins: [ApolloServerPluginInlineTraceDisabled()], includeStacktraceInErrorResponses: options.stackTraces ?? false },
+    apollo: {
+      schema,
+      plugins: [ApolloServerPluginInlineTraceDisabled(), entitiesCapPlugin(options.maxEntities ?? 5000)],
+      includeStacktraceInErrorResponses: options.stackTraces ?? false,
+    },
+    production: options.production,
+    requireSecret: options.secret,
+    bodyLimit: options.bodyLimit,
     context: async () => createContext(module, options.db, options.limits),
     ready: async () => {
       await options.db.dataSource.query("SELECT 1");

@@ -12,6 +12,9 @@ export interface ReadmeExample {
   outputEnd: number;
 }
 
+/** Headers of the README's example requests: a fixed request id keeps their outputs reproducible. */
+export const README_HEADERS = { "content-type": "application/json", "x-request-id": "readme-example" };
+
 /** The README's text. */
 export function readReadme(): string {
   return readFileSync(join(projectRoot(), "README.md"), "utf8");
