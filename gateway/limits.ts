@@ -13,8 +13,12 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  parse,
   type ValueNode,
+  visit,
 } from "graphql";
+import type { RequestHandler } from "express";
+import { errorBody, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 
 /** The operation limits the gateway enforces, with Apollo Router's defaults as a yardstick. */
 export interface OperationLimits {
@@ -32,6 +36,8 @@ export interface OperationLimits {
   maxCost: number;
   /** Most items in one list argument or list variable. */
   maxListItems: number;
+  /** Most field selections in one document, checked before validation (whose field-merging check is quadratic in duplicates). */
+  maxFields: number;
 }
 
 /** The defaults: generous for every query the README shows, far below what hurts a server. */
@@ -43,6 +49,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxTokens: 5000,
   maxCost: 100_000,
   maxListItems: 100,
+  maxFields: 500,
 };
 
 /** Items assumed in a plain list field (participants, statements of an incident) for the cost estimate. */
@@ -139,6 +146,37 @@ function longestListLiteral(document: DocumentNode): number {
   };
   visit(document);
   return longest;
+}
+
+/**
+ * Rejects a document with more than `maxFields` field selections before Apollo Server validates it:
+ * graphql-js's OverlappingFieldsCanBeMerged is quadratic in duplicated fields (600 copies of one
+ * field with arguments take ~230 ms to validate, well within the token limit). The document is parsed
+ * here only when it is long enough to hold that many fields, so ordinary queries pay nothing.
+ */
+export function fieldFloodGuard(limits: OperationLimits): RequestHandler {
+  return (request, response, next) => {
+    const query = (request.body as { query?: unknown } | undefined)?.query;
+    // A field takes at least two characters ("a "), so a shorter document cannot exceed the limit.
+    if (typeof query !== "string" || query.length < 2 * limits.maxFields) return next();
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true, maxTokens: limits.maxTokens });
+    } catch {
+      return next(); // Apollo Server reports syntax errors and the token limit itself.
+    }
+    let fields = 0;
+    visit(document, {
+      Field() {
+        fields += 1;
+      },
+    });
+    if (fields <= limits.maxFields) return next();
+    const error = limitError("MAX_FIELDS_EXCEEDED", "maxFields", limits.maxFields, fields, "The number of fields in the document");
+    response
+      .status(400)
+      .json(errorBody(error.message, "MAX_FIELDS_EXCEEDED", { ...error.extensions, http: undefined, requestId: request.headers[REQUEST_ID_HEADER] }));
+  };
 }
 
 /** A 400 naming the limit, the allowed value and what was found. */

@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import type { SubgraphSource } from "./data-sources";
-import { DEFAULT_LIMITS, type OperationLimits, operationLimitsPlugin } from "./limits";
+import { DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
 export interface GatewayOptions {
@@ -63,6 +63,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
     },
     clientErrorsAs400: true,
+    beforeGraphQL: [fieldFloodGuard(limits)],
     production: options.production,
     introspection: options.introspection ?? !options.production,
     bodyLimit: options.bodyLimit,

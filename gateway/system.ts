@@ -58,6 +58,11 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
         db,
         logger: logger.child({ subgraph: name }),
         limits,
+        stackTraces: config.env === "development",
+        production,
+        secret,
+        maxEntities: config.maxEntities,
+        bodyLimit: config.maxBody,
         closeDatabaseOnStop: true,
       });
       services.push(service);

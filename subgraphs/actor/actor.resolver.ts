@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
-import { badUserInput } from "../lib/errors";
+import { badUserInput, checkLength, MAX_NAME_LENGTH } from "../lib/errors";
 import { lookupName } from "../lib/name-match";
 import { Actor } from "./actor";
 import { Affiliation } from "./affiliation";
@@ -45,7 +45,7 @@ export class ActorResolver {
     @Arg("first", () => Int, { defaultValue: 5, description: "How many matches at most (1 to 50)." }) first: number,
   ): Promise<ActorMatch[]> {
     if (first < 1 || first > 50) throw badUserInput("first", `\`first\` must be between 1 and 50 (got ${first}).`);
-    const ranked = await lookupName(ctx.db, ACTOR_NAMES, name, first);
+    const ranked = await lookupName(ctx.db, ACTOR_NAMES, checkLength("name", name, MAX_NAME_LENGTH), first);
     const [actors, aliases] = await Promise.all([ctx.loaders.actor.loadMany(ranked.map((m) => m.id)), ctx.loaders.aliases.loadMany(ranked.map((m) => m.id))]);
     return ranked.flatMap((match, index) => {
       const actor = actors[index];

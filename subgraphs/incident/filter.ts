@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { type SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../lib/errors";
+import { badUserInput, checkLength, MAX_NAME_LENGTH, MAX_SEARCH_LENGTH } from "../lib/errors";
 import { searchTerms } from "../lib/search-index";
 import { AcledEventType, AcledSubEventType, IncidentType, ParticipantRole, ParticipationBasis } from "./enums";
 import type { Incident } from "./incident";
@@ -143,7 +143,7 @@ export async function applyIncidentFilter(
   let placeIds: string[] | undefined;
   if (filter.placeIds?.length) placeIds = filter.placeIds;
   if (filter.place != null) {
-    const matches = await placesNamed(ctx, filter.place, 5);
+    const matches = await placesNamed(ctx, checkLength("filter.place", filter.place, MAX_NAME_LENGTH), 5);
     const top = matches[0];
     if (!top) hints.push(`No place matches "${filter.place}"; \`resolvePlace(name:)\` lists close names.`);
     else hints.push(`"${filter.place}" read as ${top.place.name} (${top.place.id}, matched "${top.matchedName}", score ${top.score}).`);
@@ -195,7 +195,7 @@ export async function applyIncidentFilter(
     query.andWhere('i.id IN (SELECT cr."incidentId" FROM casualty_report cr WHERE cr.count >= :fCasualties)', { fCasualties: filter.minCasualties });
   }
   if (filter.search != null) {
-    const terms = searchTerms(filter.search);
+    const terms = searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH));
     if (terms.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
     const { sql, parameters } = incidentSearch.matchingIds(kind, terms);
     query.andWhere(`i.id IN (${sql})`, parameters);

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
-import { badUserInput } from "../lib/errors";
+import { badUserInput, checkLength, MAX_NAME_LENGTH } from "../lib/errors";
 import type { IncidentContext } from "./loaders";
 import { placesNamed } from "./place-lookup";
 import { Place, PlaceAlias } from "./place";
@@ -46,7 +46,7 @@ export class PlaceResolver {
     @Arg("first", () => Int, { defaultValue: 5, description: "How many matches at most (1 to 50)." }) first: number,
   ): Promise<PlaceMatch[]> {
     if (first < 1 || first > 50) throw badUserInput("first", `\`first\` must be between 1 and 50 (got ${first}).`);
-    return placesNamed(ctx, name, first);
+    return placesNamed(ctx, checkLength("name", name, MAX_NAME_LENGTH), first);
   }
 
   @FieldResolver(() => [PlaceAlias], { description: "Other names of this place, as the articles spell it." })

@@ -35,6 +35,7 @@ const schema = z.object({
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
   MAX_COST: z.coerce.number().int().positive().default(100_000),
   MAX_LIST_ITEMS: z.coerce.number().int().positive().default(100),
+  MAX_FIELDS: z.coerce.number().int().positive().default(500),
   MAX_BODY: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, "a size such as 2mb or 512kb")
@@ -75,6 +76,7 @@ export interface Config {
     maxTokens: number;
     maxCost: number;
     maxListItems: number;
+    maxFields: number;
   };
   /** Largest request body, as body-parser reads it ("2mb"). */
   maxBody: string;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_TOKENS,
       maxCost: e.MAX_COST,
       maxListItems: e.MAX_LIST_ITEMS,
+      maxFields: e.MAX_FIELDS,
     },
     maxBody: e.MAX_BODY.toLowerCase(),
     maxEntities: e.MAX_ENTITIES,

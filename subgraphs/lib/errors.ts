@@ -7,3 +7,14 @@ import { GraphQLError } from "graphql";
 export function badUserInput(argument: string, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", argument, ...extra } });
 }
+
+/** Rejects a text argument longer than `max` characters (a name or a search, not a document). */
+export function checkLength(argument: string, value: string, max: number): string {
+  if (value.length > max) throw badUserInput(argument, `\`${argument}\` is ${value.length} characters long; at most ${max} are accepted.`, { max });
+  return value;
+}
+
+/** Longest accepted name in a lookup. */
+export const MAX_NAME_LENGTH = 200;
+/** Longest accepted full-text search. */
+export const MAX_SEARCH_LENGTH = 500;

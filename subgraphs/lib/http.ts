@@ -51,6 +51,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   introspection?: boolean;
   /** When set, `/graphql` answers only requests that carry it in `x-gateway-secret`. */
   requireSecret?: string;
+  /** Checks that run on `/graphql` after the body is parsed and before Apollo Server (the gateway's flood guard). */
+  beforeGraphQL?: RequestHandler[];
   /** Adds this service's own metrics to its registry (served on `/metrics`). */
   metrics?: (registry: Registry) => void;
   /** Runs after the server stopped (closing databases). */
@@ -58,7 +60,7 @@ export interface ServeOptions<TContext extends BaseContext> {
 }
 
 /** A GraphQL error body for failures that happen before GraphQL runs. */
-function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): { errors: GraphQLFormattedError[] } {
+export function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): { errors: GraphQLFormattedError[] } {
   return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
@@ -93,7 +95,8 @@ function errorPolicyPlugin(options: { clientErrorsAs400: boolean; production: bo
               extensions.code = "OPERATION_RESOLUTION_FAILURE";
               message = `${message} Set operationName to the name of an operation in the document, or leave it out for a single operation.`;
             }
-            const tokens = /more than (\d+) tokens/.exec(message);
+            // graphql-js 16 words it "Document contains more that N tokens".
+            const tokens = /more tha[nt] (\d+) tokens/.exec(message);
             if (extensions.code === "GRAPHQL_PARSE_FAILED" && tokens) {
               Object.assign(extensions, { code: "MAX_TOKENS_EXCEEDED", limit: "maxTokens", allowed: Number(tokens[1]) });
               message = `The document has more than ${tokens[1]} tokens, the limit; send a smaller operation.`;
@@ -194,7 +197,13 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
   };
   const bodyLimit = options.bodyLimit ?? "2mb";
-  app.use("/graphql", gatewayOnly, express.json({ limit: bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }));
+  app.use(
+    "/graphql",
+    gatewayOnly,
+    express.json({ limit: bodyLimit }),
+    ...(options.beforeGraphQL ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
 
   // body-parser errors (malformed JSON, too large) arrive here; answer them as GraphQL errors.
   const onBodyError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, request, response, next) => {

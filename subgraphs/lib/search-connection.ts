@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { badUserInput } from "./errors";
+import { badUserInput, checkLength, MAX_SEARCH_LENGTH } from "./errors";
 import type { PageArgs } from "./connection";
 import { PageInfo } from "./connection";
 import { type SearchIndex, searchTerms } from "./search-index";
@@ -83,7 +83,7 @@ export async function searchPage<T>(
   loadMany: (ids: string[]) => Promise<(T | null | Error)[]>,
 ): Promise<InstanceType<SearchConnectionClass<T>>> {
   if (page.last != null || page.before != null) throw badUserInput("last", "Search results page forward only: use `first` and `after`.");
-  const terms = searchTerms(text);
+  const terms = searchTerms(checkLength("query", text, MAX_SEARCH_LENGTH));
   if (terms.length === 0) throw badUserInput("query", "`query` has no words to search for; give at least one word of two letters or more.");
   const max = ctx.limits.maxPageSize;
   const size = page.first ?? Math.min(20, max);

@@ -1,6 +1,6 @@
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError } from "graphql";
+import { GraphQLError, Kind } from "graphql";
 import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
 import { loadConfig } from "./config";
@@ -38,11 +38,21 @@ export function entitiesCapPlugin(max: number): ApolloServerPlugin<BaseContext> 
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request }) {
-          const representations = (request.variables as { representations?: unknown } | undefined)?.representations;
-          if (Array.isArray(representations) && representations.length > max) {
-            throw new GraphQLError(`${representations.length} entity representations exceed the limit of ${max} per request.`, {
-              extensions: { code: "MAX_ENTITIES_EXCEEDED", limit: "maxEntities", allowed: max, found: representations.length, http: { status: 400 } },
+        async didResolveOperation({ operation, request }) {
+          // Count the representations actually passed to `_entities`, whatever the variable is called.
+          let count = 0;
+          for (const selection of operation?.selectionSet.selections ?? []) {
+            if (selection.kind !== Kind.FIELD || selection.name.value !== "_entities") continue;
+            const value = selection.arguments?.find((argument) => argument.name.value === "representations")?.value;
+            if (value?.kind === Kind.LIST) count += value.values.length;
+            if (value?.kind === Kind.VARIABLE) {
+              const bound = (request.variables as Record<string, unknown> | undefined)?.[value.name.value];
+              if (Array.isArray(bound)) count += bound.length;
+            }
+          }
+          if (count > max) {
+            throw new GraphQLError(`${count} entity representations exceed the limit of ${max} per request.`, {
+              extensions: { code: "MAX_ENTITIES_EXCEEDED", limit: "maxEntities", allowed: max, found: count, http: { status: 400 } },
             });
           }
         },

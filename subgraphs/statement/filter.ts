@@ -1,7 +1,7 @@
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../lib/errors";
+import { badUserInput, checkLength, MAX_SEARCH_LENGTH } from "../lib/errors";
 import { searchTerms } from "../lib/search-index";
 import { FigureMetric, StanceKind, StatementChannel, StatementMode } from "./enums";
 import type { ReportedFigure } from "./figure";
@@ -94,7 +94,7 @@ export function applyStatementFilter(query: SelectQueryBuilder<Statement>, filte
   if (filter.channels?.length) query.andWhere("s.channel IN (:...fChannels)", { fChannels: filter.channels });
   if (filter.updatedSince) query.andWhere("s.updatedAt >= :fUpdated", { fUpdated: filter.updatedSince.toISOString() });
   if (filter.search != null) {
-    const terms = searchTerms(filter.search);
+    const terms = searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH));
     if (terms.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
     const { sql, parameters } = statementSearch.matchingIds(ctx.db.kind, terms);
     query.andWhere(`s.id IN (${sql})`, parameters);

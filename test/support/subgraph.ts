@@ -6,14 +6,14 @@ import pino from "pino";
 import { SUBGRAPHS } from "../../subgraphs";
 import type { SubgraphName } from "../../subgraphs/lib/config";
 import type { RunningService } from "../../subgraphs/lib/http";
-import { openSubgraphDatabase, startSubgraph } from "../../subgraphs/lib/start-subgraph";
+import { openSubgraphDatabase, startSubgraph, type StartSubgraphOptions } from "../../subgraphs/lib/start-subgraph";
 
 /** Starts one subgraph on its own (as `npm run start:<name>` does), on a fresh seeded SQLite file. */
-export async function startOneSubgraph(name: SubgraphName, port = 0): Promise<RunningService> {
+export async function startOneSubgraph(name: SubgraphName, port = 0, options: Partial<StartSubgraphOptions> = {}): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), `subgraph-${name}-`));
   const module = SUBGRAPHS[name];
   const db = await openSubgraphDatabase(module, { dataDir });
-  const service = await startSubgraph(module, { host: "127.0.0.1", port, db, logger: pino({ level: "silent" }), closeDatabaseOnStop: true });
+  const service = await startSubgraph(module, { host: "127.0.0.1", port, db, logger: pino({ level: "silent" }), closeDatabaseOnStop: true, ...options });
   return {
     ...service,
     async stop() {
