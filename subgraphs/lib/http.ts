@@ -2,7 +2,6 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -57,6 +56,36 @@ export interface ServeOptions<TContext extends BaseContext> {
   metrics?: (registry: Registry) => void;
   /** Runs after the server stopped (closing databases). */
   onStop?: () => Promise<void>;
+  /** How long `stop()` waits for in-flight requests before cutting connections (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+/** How long a stopping server keeps accepting (answering not-ready) before it closes its listener. */
+const DRAIN_GRACE_MS = 250;
+
+/**
+ * Stops an HTTP server without dropping requests. First it keeps serving for a short grace period
+ * while `/health/ready` answers 503 and responses say `Connection: close`, so that connections
+ * already queued in the kernel (sent before the signal, not yet accepted) are served rather than
+ * reset when the listener closes. Then it stops accepting, closes idle sockets as they become idle,
+ * waits for active requests, and after `timeoutMs` cuts whatever is left.
+ * ApolloServerPluginDrainHttpServer closes the listener and the idle sockets at once, which resets
+ * requests that arrived in the last milliseconds (measured in test/shutdown.test.ts).
+ */
+async function drain(server: Server, timeoutMs: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 25);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([closed, deadline]);
+  clearInterval(idleSweep);
+  clearTimeout(timer);
+  server.closeAllConnections();
+  await closed;
 }
 
 /** A GraphQL error body for failures that happen before GraphQL runs. */
@@ -137,6 +166,10 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     introspection,
+    // The process handles SIGTERM/SIGINT itself (stopOnSignals: drain, close databases, exit 0).
+    // Apollo's own handler would stop this one server and re-raise the signal, killing the process
+    // before the others finished.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.apollo.includeStacktraceInErrorResponses ?? false,
     // No "Did you mean ...?" in production: suggestions would map the schema for a caller who may not see it.
     hideSchemaDetailsFromClientErrors: production,
@@ -144,12 +177,12 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
       ...(options.apollo.plugins ?? []),
       errorPolicyPlugin({ clientErrorsAs400: options.clientErrorsAs400 ?? false, production, logger: options.logger }),
       introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
 
   app.disable("x-powered-by");
+  let stopping = false;
   // One registry per service (never the process-wide default), so several services in one process
   // (embedded mode, tests) each report their own figures.
   const registry = new Registry();
@@ -167,6 +200,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     const id = requestIdOf(request);
     request.headers[REQUEST_ID_HEADER] = id;
     response.setHeader(REQUEST_ID_HEADER, id);
+    // While stopping, ask keep-alive clients to reconnect (elsewhere, behind a load balancer).
+    if (stopping) response.setHeader("connection", "close");
     const end = durations.startTimer({ route: request.path });
     response.on("finish", () => end({ status: String(response.statusCode) }));
     next();
@@ -177,6 +212,10 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     response.json({ status: "ok", service: options.name });
   });
   app.get("/health/ready", (_request, response) => {
+    if (stopping) {
+      response.status(503).json({ status: "stopping", service: options.name });
+      return;
+    }
     options.ready().then(
       () => response.json({ status: "ready", service: options.name }),
       (error: unknown) => {
@@ -242,6 +281,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     url,
     port,
     async stop() {
+      stopping = true;
+      await drain(httpServer, options.drainTimeoutMs ?? 10_000);
       await apollo.stop();
       await options.onStop?.();
     },
