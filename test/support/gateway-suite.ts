@@ -180,6 +180,14 @@ export function gatewaySuite(start: () => Promise<TestSystem>): void {
     expect(starts).toEqual([...starts].sort().reverse());
   });
 
+  it("offers introspection and the Sandbox explorer outside production", async () => {
+    const answer = await system.query(`{ __schema { queryType { name } } }`);
+    expect(answer.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+    const page = await fetch(system.url, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+  });
+
   describe("bad input", () => {
     it("answers an unknown id with null, not an error", async () => {
       const answer = await system.query(`{ incident(id: "no-such-incident") { id } actor(id: "no-such-actor") { id } statement(id: "nope") { id } }`);
