@@ -1,7 +1,8 @@
 import { ApolloGateway } from "@apollo/gateway";
 import type { BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { type RunningService, serveGraphQL } from "../subgraphs/lib/http";
+import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admission";
+import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import type { SubgraphSource } from "./data-sources";
 import { DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Largest request body (default "2mb"). */
   bodyLimit?: string;
+  /** FIFO admission control (default: 32 at once, 2000 waiting). */
+  admission?: AdmissionLimits;
   logger: Logger;
 }
 
@@ -63,6 +66,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
     },
     clientErrorsAs400: true,
+    admission: admissionControl(options.admission ?? { maxInFlight: 32, maxQueued: 2000 }, (response) => {
+      response
+        .status(503)
+        .setHeader("retry-after", "1")
+        .json(errorBody("The gateway is at capacity; retry in a second.", "SERVER_BUSY", { requestId: response.getHeader("x-request-id") }));
+    }),
     beforeGraphQL: [fieldFloodGuard(limits)],
     production: options.production,
     introspection: options.introspection ?? !options.production,

@@ -83,6 +83,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     limits: config.operationLimits,
     introspection: config.introspection,
     bodyLimit: config.maxBody,
+    admission: config.admission,
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

@@ -44,6 +44,8 @@ const schema = z.object({
   GATEWAY_SECRET: z.string().default(""),
   INTROSPECTION: z.enum(["", "true", "false"]).default(""),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
+  MAX_QUEUED: z.coerce.number().int().nonnegative().default(2000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -88,6 +90,8 @@ export interface Config {
   introspection: boolean;
   /** How long a SIGTERM/SIGINT waits for in-flight requests before exiting. */
   shutdownDeadlineMs: number;
+  /** Gateway admission: operations processed at once, and how many may wait (FIFO) beyond that. */
+  admission: { maxInFlight: number; maxQueued: number };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphs: Record<SubgraphName, SubgraphConfig>;
 }
@@ -132,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatewaySecret: e.GATEWAY_SECRET === "" ? undefined : e.GATEWAY_SECRET,
     introspection: e.INTROSPECTION === "" ? e.NODE_ENV !== "production" : e.INTROSPECTION === "true",
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+    admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED },
     logLevel: e.LOG_LEVEL,
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),

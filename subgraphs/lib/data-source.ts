@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import sqlite3 from "sqlite3";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 
 /**
@@ -31,6 +32,13 @@ export class SqlCounter implements TypeOrmLogger {
   logMigration(): void {}
   log(): void {}
 }
+
+/**
+ * The sqlite3 module as TypeORM should see it. TypeORM calls `sqlite3.verbose()`, which makes every
+ * database call capture a stack trace (node-sqlite3's trace.js): measurable on every query under load.
+ * Handing TypeORM the module with a `verbose()` that changes nothing keeps plain calls.
+ */
+const quietSqlite3 = { ...sqlite3, verbose: () => quietSqlite3 } as typeof sqlite3;
 
 /** What `createDataSource` needs: which entities, and where the data lives. */
 export interface DataSourceOptions {
@@ -66,17 +74,12 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
       mkdirSync(options.dataDir, { recursive: true });
       database = join(options.dataDir, `${options.name}.sqlite`);
     }
-    dataSource = new DataSource({ type: "sqlite", database, ...common });
+    dataSource = new DataSource({ type: "sqlite", database, driver: quietSqlite3, enableWAL: true, busyTimeout: 5000, ...common });
   }
+  // WAL lets readers proceed while the single writer commits; the busy timeout waits out a lock
+  // instead of failing with SQLITE_BUSY (both set by TypeORM's enableWAL/busyTimeout on SQLite).
   await dataSource.initialize();
   const kind = options.databaseUrl ? "postgres" : "sqlite";
-  if (kind === "sqlite") {
-    // WAL lets readers proceed while the single writer commits; the busy timeout waits out a lock
-    // instead of failing with SQLITE_BUSY.
-    await dataSource.query("PRAGMA journal_mode = WAL");
-    await dataSource.query("PRAGMA busy_timeout = 5000");
-    await dataSource.query("PRAGMA foreign_keys = ON");
-  }
   sql.count = 0;
   return { dataSource, sql, kind };
 }

@@ -50,6 +50,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   introspection?: boolean;
   /** When set, `/graphql` answers only requests that carry it in `x-gateway-secret`. */
   requireSecret?: string;
+  /** Admission control in front of `/graphql` (the gateway's FIFO queue), before the body is read. */
+  admission?: RequestHandler;
   /** Checks that run on `/graphql` after the body is parsed and before Apollo Server (the gateway's flood guard). */
   beforeGraphQL?: RequestHandler[];
   /** Adds this service's own metrics to its registry (served on `/metrics`). */
@@ -239,6 +241,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   app.use(
     "/graphql",
     gatewayOnly,
+    ...(options.admission ? [options.admission] : []),
     express.json({ limit: bodyLimit }),
     ...(options.beforeGraphQL ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
