@@ -103,20 +103,21 @@ async function main(): Promise<void> {
       rows.push({ clients, ...result });
       await sleep(2000);
       samples.push({ second: Math.round((Date.now() - started) / 1000), ...(await memory(metricsUrl)) });
-      // Growth: the slope of heap use over the second half of the run (the first half includes warm-up).
-      const late = samples.slice(Math.floor(samples.length / 2));
-      const slope =
-        late.length > 1
-          ? ((late[late.length - 1]?.heapUsedMb ?? 0) - (late[0]?.heapUsedMb ?? 0)) / Math.max(1, (late[late.length - 1]?.second ?? 1) - (late[0]?.second ?? 0))
-          : 0;
+      // Heap in use is a GC sawtooth, so a slope between two samples is noise. Growth shows as a
+      // rising floor (the lowest heap after collections) or a rising RSS after the warm-up sample.
+      const half = Math.ceil(samples.length / 2);
+      const floor = (list: typeof samples) => Math.min(...list.map((sample) => sample.heapUsedMb));
+      const warmed = samples[1] ?? samples[0];
+      const last = samples[samples.length - 1];
       console.log(
         `\nsoak: ${clients} clients for ${options.seconds} s: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
       );
       console.log("second | RSS MB | heap used MB");
       for (const sample of samples)
         console.log(`${String(sample.second).padStart(6)} | ${sample.rssMb.toFixed(1).padStart(6)} | ${sample.heapUsedMb.toFixed(1).padStart(12)}`);
+      console.log(`RSS after warm-up ${warmed?.rssMb.toFixed(1)} MB, at the end ${last?.rssMb.toFixed(1)} MB (before any load ${before.rssMb.toFixed(1)} MB)`);
       console.log(
-        `heap before ${before.heapUsedMb.toFixed(1)} MB, after ${samples[samples.length - 1]?.heapUsedMb.toFixed(1)} MB; late slope ${(slope * 60).toFixed(2)} MB/min`,
+        `heap floor (lowest sample) first half ${floor(samples.slice(1, half)).toFixed(1)} MB, second half ${floor(samples.slice(half)).toFixed(1)} MB`,
       );
     }
 
