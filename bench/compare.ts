@@ -11,7 +11,19 @@ import { autocannon } from "./load";
 import type { BenchOptions } from "./options";
 import { type Cleanup, type DistributedSubgraphs, type Service, startDistributedSubgraphs, startGatewayProcess, startStockGateway } from "./processes";
 import { inProcessSubgraphs, recordPlans, startReferenceServer } from "./reference";
-import { type Cell, cpuText, machine, machineLine, type MainResult, mainTable, type ScenarioReport, type SetupId, SETUPS, writeResults } from "./report";
+import {
+  busyWarning,
+  type Cell,
+  cpuText,
+  machine,
+  machineLine,
+  type MainResult,
+  mainTable,
+  type ScenarioReport,
+  type SetupId,
+  SETUPS,
+  writeResults,
+} from "./report";
 import { requestBody, type Scenario, scenarios } from "./scenarios";
 
 /** CPU ms used so far by a setup's processes: the gateway's and the subgraphs' (0 when in-process). */
@@ -80,6 +92,8 @@ export async function runComparison(options: BenchOptions, cleanup: Cleanup): Pr
   const started = performance.now();
   const host = machine();
   console.log(`conflict-graph benchmark — ${machineLine(host)}`);
+  const busy = busyWarning(host);
+  if (busy) console.warn(busy);
   console.log(
     `SQLite, real seed + ${options.incidents.toLocaleString("en-US")} generated incidents; autocannon ${options.connections} connections, ${options.duration} s per cell after ${options.warmup} s warm-up\n`,
   );

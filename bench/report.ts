@@ -31,7 +31,17 @@ export function machine(): Machine {
 
 /** One line describing the machine, for headers. */
 export function machineLine(m: Machine): string {
-  return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}`;
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, load average ${m.loadAverage[0] ?? "?"} at start`;
+}
+
+/**
+ * A warning when the machine was already busy at the start (1-minute load average above a quarter of
+ * the cores): another benchmark or build running alongside skews every number.
+ */
+export function busyWarning(m: Machine): string | undefined {
+  const [oneMinute = 0] = m.loadAverage;
+  if (oneMinute <= m.cores / 4) return undefined;
+  return `warning: load average ${m.loadAverage.join(" ")} on ${m.cores} cores at the start; something else is running, so the numbers will be skewed.`;
 }
 
 /** The setups of the main table. */

@@ -7,7 +7,7 @@ import { BENCH_ENV } from "./env";
 import { postJson, problem } from "./http";
 import type { BenchOptions } from "./options";
 import type { Cleanup } from "./processes";
-import { importTable, machine, machineLine, type ScaleMeasurement, type ScaleResult, scaleTable, writeResults } from "./report";
+import { busyWarning, importTable, machine, machineLine, type ScaleMeasurement, type ScaleResult, scaleTable, writeResults } from "./report";
 import { CURSOR_QUERY, FILTERED_QUERY, PAGE_QUERY, requestBody } from "./scenarios";
 
 const WARMUP_REQUESTS = 50;
@@ -118,6 +118,8 @@ export async function runScale(options: BenchOptions, cleanup: Cleanup): Promise
   const started = performance.now();
   const host = machine();
   console.log(`conflict-graph scale benchmark — ${machineLine(host)}`);
+  const busy = busyWarning(host);
+  if (busy) console.warn(busy);
   console.log(
     `sizes ${options.sizes.map((size) => size.toLocaleString("en-US")).join(", ")}; ${options.requests} sequential requests per query, in-process gateway\n`,
   );
