@@ -18,27 +18,11 @@ import {
   visit,
 } from "graphql";
 import type { RequestHandler } from "express";
+import type { Config } from "../subgraphs/lib/config";
 import { errorBody, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 
-/** The operation limits the gateway enforces, with Apollo Router's defaults as a yardstick. */
-export interface OperationLimits {
-  /** Deepest field nesting. */
-  maxDepth: number;
-  /** Most aliased fields in one operation. */
-  maxAliases: number;
-  /** Most top-level fields in one operation. */
-  maxRootFields: number;
-  /** Most directive uses in one operation. */
-  maxDirectives: number;
-  /** Most lexical tokens in one document (enforced by the parser, before anything else). */
-  maxTokens: number;
-  /** Highest estimated cost: each field counts once per item of every list above it. */
-  maxCost: number;
-  /** Most items in one list argument or list variable. */
-  maxListItems: number;
-  /** Most field selections in one document, checked before validation (whose field-merging check is quadratic in duplicates). */
-  maxFields: number;
-}
+/** The operation limits the gateway enforces (documented field by field in the configuration). */
+export type OperationLimits = Config["operationLimits"];
 
 /** The defaults: generous for every query the README shows, far below what hurts a server. */
 export const DEFAULT_LIMITS: OperationLimits = {

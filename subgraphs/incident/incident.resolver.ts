@@ -1,8 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import DataLoader from "dataloader";
-import { defineConnection, type GroupPage, groupPage, PageArgsInput, pageGroups, paginate, sortBy } from "../lib/connection";
+import { defineConnection, nestedPage, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { defineSearchConnection, searchPage } from "../lib/search-connection";
-import { memoize } from "../lib/subgraph-module";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
 import { ParticipantRole, ParticipationBasis } from "./enums";
 import { applyIncidentFilter, IncidentFilter } from "./filter";
@@ -146,38 +144,22 @@ export class ActorIncidentsResolver {
     @Arg("filter", () => IncidentFilter, { nullable: true, description: "Further conditions on the incidents (dates, place, type...)." })
     filter?: IncidentFilter | null,
   ): Promise<InstanceType<typeof IncidentConnection>> {
-    const key = JSON.stringify({ page, role, basis, filter });
-    // One loader per distinct arguments: every actor asking with the same arguments shares one statement.
-    const pages = memoize(
-      ctx,
-      `actorIncidents:${key}`,
-      () =>
-        new DataLoader<string, GroupPage | undefined>(async (actorIds) => {
-          const query = participationQuery(ctx, actorIds, role, basis);
-          await applyIncidentFilter(query, filter, ctx);
-          const byActor = await pageGroups({ query, groupColumn: 'pp."actorId"', args: page, order: INCIDENT_ORDER, maxPageSize: ctx.limits.maxPageSize });
-          return actorIds.map((id) => byActor.get(id));
-        }),
-    );
-    const counts = memoize(
-      ctx,
-      `actorIncidentCounts:${key}`,
-      () =>
-        new DataLoader<string, number>(async (actorIds) => {
-          const query = participationQuery(ctx, actorIds, role, basis);
-          await applyIncidentFilter(query, filter, ctx);
-          const rows: { g: string; n: string | number }[] = await query
-            .select('pp."actorId"', "g")
-            .addSelect("COUNT(*)", "n")
-            .groupBy('pp."actorId"')
-            .getRawMany();
-          const byActor = new Map(rows.map((row) => [row.g, Number(row.n)]));
-          return actorIds.map((id) => byActor.get(id) ?? 0);
-        }),
-    );
-    const group = await pages.load(actor.id);
-    const nodes = await ctx.loaders.incident.loadMany((group?.rows ?? []).map((row) => row.id));
-    return IncidentConnection.from(groupPage(group, nodes, page.after, () => counts.load(actor.id)));
+    const connection = await nestedPage({
+      context: ctx,
+      key: `actorIncidents:${JSON.stringify({ page, role, basis, filter })}`,
+      parentId: actor.id,
+      args: page,
+      order: INCIDENT_ORDER,
+      groupColumn: 'pp."actorId"',
+      maxPageSize: ctx.limits.maxPageSize,
+      query: async (actorIds) => {
+        const query = participationQuery(ctx, actorIds, role, basis);
+        await applyIncidentFilter(query, filter, ctx);
+        return query;
+      },
+      load: (ids) => ctx.loaders.incident.loadMany(ids),
+    });
+    return IncidentConnection.from(connection);
   }
 }
 

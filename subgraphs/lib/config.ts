@@ -69,15 +69,23 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
-  /** Operation limits the gateway enforces. */
+  /** Operation limits the gateway enforces (Apollo Router's defaults as a yardstick). */
   operationLimits: {
+    /** Deepest field nesting. */
     maxDepth: number;
+    /** Most aliased fields in one operation. */
     maxAliases: number;
+    /** Most top-level fields in one operation. */
     maxRootFields: number;
+    /** Most directive uses in one operation. */
     maxDirectives: number;
+    /** Most lexical tokens in one document (enforced by the parser, before anything else). */
     maxTokens: number;
+    /** Highest estimated cost: each field counts once per item of every list above it. */
     maxCost: number;
+    /** Most items in one list argument or list variable. */
     maxListItems: number;
+    /** Most field selections in one document, checked before validation (whose field-merging check is quadratic in duplicates). */
     maxFields: number;
   };
   /** Largest request body, as body-parser reads it ("2mb"). */

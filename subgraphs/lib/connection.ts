@@ -1,6 +1,8 @@
 import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
+import DataLoader from "dataloader";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "./errors";
+import { memoize } from "./subgraph-module";
 
 @ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
 @Directive("@shareable")
@@ -279,4 +281,60 @@ export function groupPage<T>(
     },
     totalCount,
   };
+}
+
+/** What `nestedPage` needs to page a list that hangs off many parents at once. */
+export interface NestedPageRequest<T extends ObjectLiteral> {
+  /** The per-operation memo (the subgraph context), where the batch loaders live. */
+  context: { memo: Map<string, unknown> };
+  /** Names this list and its arguments: parents asking with the same key share one batch. */
+  key: string;
+  parentId: string;
+  args: PageArgs;
+  order: SortOrder<T>;
+  /** SQL expression of the parent key in `query` (`pp."actorId"`). */
+  groupColumn: string;
+  maxPageSize: number;
+  /** A fresh, filtered query over the rows of these parents (joined so that `groupColumn` exists). */
+  query: (parentIds: readonly string[]) => Promise<SelectQueryBuilder<T>>;
+  /** Loads rows by id (through the subgraph's loader). */
+  load: (ids: string[]) => Promise<(T | null | Error)[]>;
+}
+
+/**
+ * One page of a nested connection (`Actor.incidents`) for one parent, batched with every other
+ * parent of the operation that asks with the same arguments: one statement for all their pages
+ * (`pageGroups`), one grouped COUNT if `totalCount` is asked for, one load of the rows.
+ */
+export async function nestedPage<T extends ObjectLiteral>(request: NestedPageRequest<T>): Promise<Page<T>> {
+  const { context, key, query, groupColumn } = request;
+  const pages = memoize(
+    context,
+    `${key}:pages`,
+    () =>
+      new DataLoader<string, GroupPage | undefined>(async (parentIds) => {
+        const rows = await query(parentIds);
+        const byParent = await pageGroups({ query: rows, groupColumn, args: request.args, order: request.order, maxPageSize: request.maxPageSize });
+        return parentIds.map((id) => byParent.get(id));
+      }),
+  );
+  const counts = memoize(
+    context,
+    `${key}:counts`,
+    () =>
+      new DataLoader<string, number>(async (parentIds) => {
+        const rows = await (
+          await query(parentIds)
+        )
+          .select(groupColumn, "g")
+          .addSelect("COUNT(*)", "n")
+          .groupBy(groupColumn)
+          .getRawMany<{ g: string; n: string | number }>();
+        const byParent = new Map(rows.map((row) => [row.g, Number(row.n)]));
+        return parentIds.map((id) => byParent.get(id) ?? 0);
+      }),
+  );
+  const group = await pages.load(request.parentId);
+  const nodes = await request.load((group?.rows ?? []).map((row) => row.id));
+  return groupPage(group, nodes, request.args.after, () => counts.load(request.parentId));
 }

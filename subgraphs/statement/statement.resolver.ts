@@ -1,8 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import DataLoader from "dataloader";
-import { defineConnection, type GroupPage, groupPage, PageArgsInput, pageGroups, paginate, sortBy } from "../lib/connection";
+import { defineConnection, nestedPage, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { defineSearchConnection, searchPage } from "../lib/search-connection";
-import { memoize } from "../lib/subgraph-module";
 import { applyStatementFilter, StatementFilter } from "./filter";
 import { statementSearch } from "./search";
 import { SOURCE_FIELD_DESCRIPTION } from "../lib/evidence";
@@ -150,38 +148,22 @@ export class ActorStatementsResolver {
     @Arg("as", () => StatementRole, { nullable: true, description: "The actor's part in the statement." }) as?: StatementRole | null,
     @Arg("filter", () => StatementFilter, { nullable: true, description: "Further conditions on the statements." }) filter?: StatementFilter | null,
   ): Promise<InstanceType<typeof StatementConnection>> {
-    const key = JSON.stringify({ page, as, filter });
-    // One loader per distinct arguments: every actor asking with the same arguments shares one statement.
-    const pages = memoize(
-      ctx,
-      `actorStatements:${key}`,
-      () =>
-        new DataLoader<string, GroupPage | undefined>(async (actorIds) => {
-          const query = roleQuery(ctx, actorIds, as);
-          applyStatementFilter(query, filter, ctx);
-          const byActor = await pageGroups({ query, groupColumn: 'sr."actorId"', args: page, order: STATEMENT_ORDER, maxPageSize: ctx.limits.maxPageSize });
-          return actorIds.map((id) => byActor.get(id));
-        }),
-    );
-    const counts = memoize(
-      ctx,
-      `actorStatementCounts:${key}`,
-      () =>
-        new DataLoader<string, number>(async (actorIds) => {
-          const query = roleQuery(ctx, actorIds, as);
-          applyStatementFilter(query, filter, ctx);
-          const rows: { g: string; n: string | number }[] = await query
-            .select('sr."actorId"', "g")
-            .addSelect("COUNT(*)", "n")
-            .groupBy('sr."actorId"')
-            .getRawMany();
-          const byActor = new Map(rows.map((row) => [row.g, Number(row.n)]));
-          return actorIds.map((id) => byActor.get(id) ?? 0);
-        }),
-    );
-    const group = await pages.load(actor.id);
-    const nodes = await ctx.loaders.statement.loadMany((group?.rows ?? []).map((row) => row.id));
-    return StatementConnection.from(groupPage(group, nodes, page.after, () => counts.load(actor.id)));
+    const connection = await nestedPage({
+      context: ctx,
+      key: `actorStatements:${JSON.stringify({ page, as, filter })}`,
+      parentId: actor.id,
+      args: page,
+      order: STATEMENT_ORDER,
+      groupColumn: 'sr."actorId"',
+      maxPageSize: ctx.limits.maxPageSize,
+      query: async (actorIds) => {
+        const query = roleQuery(ctx, actorIds, as);
+        applyStatementFilter(query, filter, ctx);
+        return query;
+      },
+      load: (ids) => ctx.loaders.statement.loadMany(ids),
+    });
+    return StatementConnection.from(connection);
   }
 }
 
