@@ -62,26 +62,40 @@ export interface ServeOptions<TContext extends BaseContext> {
   drainTimeoutMs?: number;
 }
 
-/** How long a stopping server keeps accepting (answering not-ready) before it closes its listener. */
+/** How long a stopping server keeps accepting at least (answering not-ready) before closing its listener. */
 const DRAIN_GRACE_MS = 250;
+/** ...and then until no new connection has arrived for this long (clients and load balancers have moved on). */
+const DRAIN_QUIET_MS = 100;
 
 /**
- * Stops an HTTP server without dropping requests. First it keeps serving for a short grace period
- * while `/health/ready` answers 503 and responses say `Connection: close`, so that connections
- * already queued in the kernel (sent before the signal, not yet accepted) are served rather than
- * reset when the listener closes. Then it stops accepting, closes idle sockets as they become idle,
- * waits for active requests, and after `timeoutMs` cuts whatever is left.
- * ApolloServerPluginDrainHttpServer closes the listener and the idle sockets at once, which resets
- * requests that arrived in the last milliseconds (measured in test/shutdown.test.ts).
+ * Stops an HTTP server without dropping requests. First it keeps serving while `/health/ready`
+ * answers 503 and responses say `Connection: close`: at least DRAIN_GRACE_MS, then until
+ * connections have been quiet for DRAIN_QUIET_MS (at most half of `timeoutMs`), so that connections
+ * queued in the kernel (sent before the signal, not yet accepted, which a busy event loop can leave
+ * there for hundreds of milliseconds) are served rather than reset when the listener closes. Then it
+ * stops accepting, closes idle sockets as they become idle, waits for active requests, and after
+ * `timeoutMs` cuts whatever is left. ApolloServerPluginDrainHttpServer closes the listener and the
+ * idle sockets at once, which resets requests that arrived in the last milliseconds (measured in
+ * test/shutdown.test.ts).
  */
 async function drain(server: Server, timeoutMs: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
+  const started = Date.now();
+  let lastConnection = started;
+  const onConnection = () => {
+    lastConnection = Date.now();
+  };
+  server.on("connection", onConnection);
+  const maxGrace = Math.max(DRAIN_GRACE_MS, timeoutMs / 2);
+  while (Date.now() - started < maxGrace && (Date.now() - started < DRAIN_GRACE_MS || Date.now() - lastConnection < DRAIN_QUIET_MS)) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  server.off("connection", onConnection);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idleSweep = setInterval(() => server.closeIdleConnections(), 25);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
+    timer = setTimeout(resolve, timeoutMs / 2);
   });
   await Promise.race([closed, deadline]);
   clearInterval(idleSweep);
