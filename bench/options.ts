@@ -20,6 +20,8 @@ export interface BenchOptions {
   sizes: number[];
   /** Sequential requests per query and size in scale mode. */
   requests: number;
+  /** Scale mode: stop measuring a query after this many seconds (a slow query at 1M gets fewer requests). */
+  maxSeconds: number;
   /** Incidents generated and imported per slice. */
   slice: number;
 }
@@ -34,6 +36,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --scale            scale mode: latency as the dataset grows
   --sizes 10000,...  dataset sizes of scale mode (default 10000,100000,1000000)
   --requests N       sequential requests per query and size in scale mode (default 200)
+  --max-seconds S    scale mode: at most S seconds of requests per query and size (default 60)
   --slice N          incidents generated and imported at a time (default 5000)`;
 
 function positiveInteger(name: string, text: string): number {
@@ -57,6 +60,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       sizes: { type: "string", default: "10000,100000,1000000" },
       requests: { type: "string", default: "200" },
       slice: { type: "string", default: "5000" },
+      "max-seconds": { type: "string", default: "60" },
       help: { type: "boolean", default: false },
     },
   });
@@ -84,5 +88,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     sizes: list(values.sizes).map((item) => positiveInteger("sizes", item)),
     requests: positiveInteger("requests", values.requests),
     slice: positiveInteger("slice", values.slice),
+    maxSeconds: positiveInteger("max-seconds", values["max-seconds"]),
   };
 }

@@ -269,7 +269,7 @@ function scaleSection(result: ScaleResult, file: string): string {
   return [
     `## Latency as the dataset grows (${result.startedAt}, \`${file}\`)`,
     "",
-    `Machine: ${machineLine(result.machine)}. In-process gateway, ${result.options.requests} sequential requests per query and size after 50 warm-up requests, timed by the client. Run time ${fixed(result.seconds / 60, 1)} min.`,
+    `Machine: ${machineLine(result.machine)}. In-process gateway, ${result.options.requests} sequential requests per query and size (fewer when they take more than ${result.options.maxSeconds ?? 60} s; see \`requests\` in the JSON) after up to 50 warm-up requests, timed by the client. Run time ${fixed(result.seconds / 60, 1)} min.`,
     "",
     importTable(result),
     "",

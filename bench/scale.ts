@@ -11,6 +11,10 @@ import { busyWarning, importTable, machine, machineLine, type ScaleMeasurement, 
 import { CURSOR_QUERY, FILTERED_QUERY, PAGE_QUERY, requestBody } from "./scenarios";
 
 const WARMUP_REQUESTS = 50;
+/** Warm-up stops early after this long (a query that takes a second at 1M incidents). */
+const WARMUP_MS = 10_000;
+/** Fewest measured requests, even for a slow query. */
+const MIN_REQUESTS = 20;
 const PAGE_SIZE = 50;
 const DEEP_PAGES = 20;
 
@@ -79,27 +83,30 @@ function withoutColumns(sql: string): string {
 }
 
 /** Times `count` sequential requests (after a warm-up) and counts their SQL statements. */
-async function measure(system: System, size: number, name: string, body: string, count: number): Promise<ScaleMeasurement> {
+async function measure(system: System, size: number, name: string, body: string, count: number, maxSeconds: number): Promise<ScaleMeasurement> {
   const databases = system.databases as Record<SubgraphName, Database>;
   const sqlTotal = () => Object.values(databases).reduce((sum, db) => sum + db.sql.total, 0);
   const first = await postJson(system.url, body);
   const failure = problem(first);
   if (failure) throw new Error(`${name} at ${size} incidents: ${failure}`);
-  for (let i = 0; i < WARMUP_REQUESTS; i++) await postJson(system.url, body);
+  const warmupEnds = performance.now() + WARMUP_MS;
+  for (let i = 0; i < WARMUP_REQUESTS && performance.now() < warmupEnds; i++) await postJson(system.url, body);
   const times: number[] = [];
   const sqlBefore = sqlTotal();
-  for (let i = 0; i < count; i++) {
+  // `count` requests, or fewer when they take longer than `maxSeconds` (but at least MIN_REQUESTS).
+  const ends = performance.now() + maxSeconds * 1000;
+  for (let i = 0; i < count && (i < MIN_REQUESTS || performance.now() < ends); i++) {
     const answer = await postJson(system.url, body);
     if (answer.status !== 200) throw new Error(`${name} at ${size} incidents: HTTP ${answer.status}`);
     times.push(answer.ms);
   }
-  const sqlPerRequest = (sqlTotal() - sqlBefore) / count;
+  const sqlPerRequest = (sqlTotal() - sqlBefore) / times.length;
   times.sort((a, b) => a - b);
   const slowest = await slowestStatement(system, body);
   return {
     size,
     query: name,
-    requests: count,
+    requests: times.length,
     p50: quantile(times, 0.5),
     p99: quantile(times, 0.99),
     mean: times.reduce((sum, value) => sum + value, 0) / times.length,
@@ -121,7 +128,7 @@ export async function runScale(options: BenchOptions, cleanup: Cleanup): Promise
   const busy = busyWarning(host);
   if (busy) console.warn(busy);
   console.log(
-    `sizes ${options.sizes.map((size) => size.toLocaleString("en-US")).join(", ")}; ${options.requests} sequential requests per query, in-process gateway\n`,
+    `sizes ${options.sizes.map((size) => size.toLocaleString("en-US")).join(", ")}; ${options.requests} sequential requests per query (at most ${options.maxSeconds} s each), in-process gateway\n`,
   );
   const logger = createLogger("bench", "warn");
   const datasets: PreparedData[] = [];
@@ -160,7 +167,7 @@ export async function runScale(options: BenchOptions, cleanup: Cleanup): Promise
         { name: `page ${DEEP_PAGES + 1} of ${PAGE_SIZE} (cursor)`, body: requestBody({ query: PAGE_QUERY, variables: { first: PAGE_SIZE, after } }) },
       ];
       for (const query of queries) {
-        const row = await measure(system, size, query.name, query.body, options.requests);
+        const row = await measure(system, size, query.name, query.body, options.requests, options.maxSeconds);
         measurements.push(row);
         console.log(
           `  ${query.name.padEnd(40)} p50 ${row.p50.toFixed(2)} ms  p99 ${row.p99.toFixed(2)} ms  SQL/req ${row.sqlPerRequest.toFixed(1)}  items ${row.items}`,
