@@ -90,7 +90,7 @@ function planLabels(operations: { subgraph: string; query: string }[]): string[]
 export async function runComparison(options: BenchOptions, cleanup: Cleanup): Promise<MainResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const host = machine();
+  const host = await machine();
   console.log(`conflict-graph benchmark — ${machineLine(host)}`);
   const busy = busyWarning(host);
   if (busy) console.warn(busy);

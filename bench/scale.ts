@@ -123,7 +123,7 @@ async function measure(system: System, size: number, name: string, body: string,
 export async function runScale(options: BenchOptions, cleanup: Cleanup): Promise<ScaleResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const host = machine();
+  const host = await machine();
   console.log(`conflict-graph scale benchmark — ${machineLine(host)}`);
   const busy = busyWarning(host);
   if (busy) console.warn(busy);
