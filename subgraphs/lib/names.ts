@@ -2,7 +2,7 @@
  * Arabic article prefixes as they appear in English transliterations ("al-Sudani", "Ash Sadadi",
  * "ad-Dawla"). Matching ignores them, so "Sudani" and "al-Sudani" meet.
  */
-const ARTICLE = /^(?:al|el|ad|ash|as|an|at|ar|az|ath|adh|ad)$/;
+const ARTICLE = /^(?:al|el|ad|adh|ash|as|an|at|ath|ar|az)$/;
 
 /**
  * Folds a name to the form used for matching: no case, no diacritics, no apostrophes or quote marks,
