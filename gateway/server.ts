@@ -22,8 +22,10 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Largest request body (default "2mb"). */
   bodyLimit?: string;
-  /** FIFO admission control (default: 32 at once, 2000 waiting). */
+  /** FIFO admission control (default: 32 at once, 2000 waiting, no stall check). */
   admission?: AdmissionLimits;
+  /** How long a client may take to send its request (default 30 s). */
+  requestReadTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -66,6 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
     },
     clientErrorsAs400: true,
+    requestReadTimeoutMs: options.requestReadTimeoutMs,
     admission: admissionControl(options.admission ?? { maxInFlight: 32, maxQueued: 2000 }, (response) => {
       response
         .status(503)

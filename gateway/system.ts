@@ -5,7 +5,7 @@ import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib
 import type { Database } from "../subgraphs/lib/data-source";
 import type { RunningService } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
-import { openSubgraphDatabase, startSubgraph } from "../subgraphs/lib/start-subgraph";
+import { openSubgraphDatabase, startSubgraph, subgraphProtection } from "../subgraphs/lib/start-subgraph";
 import { createContext } from "../subgraphs/lib/subgraph-module";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
 import { type RunningGateway, startGateway } from "./server";
@@ -57,12 +57,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
         port: own.port,
         db,
         logger: logger.child({ subgraph: name }),
-        limits,
-        stackTraces: config.env === "development",
-        production,
-        secret,
-        maxEntities: config.maxEntities,
-        bodyLimit: config.maxBody,
+        ...subgraphProtection(config, secret),
         closeDatabaseOnStop: true,
       });
       services.push(service);
@@ -84,6 +79,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     introspection: config.introspection,
     bodyLimit: config.maxBody,
     admission: config.admission,
+    requestReadTimeoutMs: config.requestReadTimeoutMs,
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

@@ -1,7 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { RunningService } from "../subgraphs/lib/http";
-import { freePort, startOneSubgraph } from "./support/subgraph";
+import { fakeSubgraph, freePort, startOneSubgraph } from "./support/subgraph";
 import { type HttpAnswer, startTestSystem, type TestSystem } from "./support/system";
 
 // The query needs all three subgraphs: incident (root), actor (names), statement (statements).
@@ -70,21 +68,6 @@ describe("a subgraph that is down", () => {
     expect(unaffected.body).toEqual({ data: { incident: { title: expect.any(String) } } });
   });
 });
-
-/** A fake subgraph: answers every request with `handler`, to play a broken service. */
-async function fakeSubgraph(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** A proxy to a real subgraph that waits `delayMs` before forwarding each request. */
 async function slowProxy(target: string, delayMs: number) {

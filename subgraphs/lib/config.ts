@@ -46,6 +46,12 @@ const schema = z.object({
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
   MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
   MAX_QUEUED: z.coerce.number().int().nonnegative().default(2000),
+  REQUEST_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LIVENESS_STALL_MS: z
+    .string()
+    .default("")
+    .transform((value) => (value.trim() === "" ? undefined : value))
+    .pipe(z.coerce.number().int().positive().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -99,7 +105,9 @@ export interface Config {
   /** How long a SIGTERM/SIGINT waits for in-flight requests before exiting. */
   shutdownDeadlineMs: number;
   /** Gateway admission: operations processed at once, and how many may wait (FIFO) beyond that. */
-  admission: { maxInFlight: number; maxQueued: number };
+  admission: { maxInFlight: number; maxQueued: number; stallLimitMs: number };
+  /** How long any process waits for a client to send a whole request before answering 408. */
+  requestReadTimeoutMs: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphs: Record<SubgraphName, SubgraphConfig>;
 }
@@ -144,7 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatewaySecret: e.GATEWAY_SECRET === "" ? undefined : e.GATEWAY_SECRET,
     introspection: e.INTROSPECTION === "" ? e.NODE_ENV !== "production" : e.INTROSPECTION === "true",
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
-    admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED },
+    // A request holds its slot at most about one subgraph timeout per fetch; twice that with nothing
+    // admitted means the queue no longer moves.
+    admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, stallLimitMs: e.LIVENESS_STALL_MS ?? 2 * e.SUBGRAPH_TIMEOUT_MS },
+    requestReadTimeoutMs: e.REQUEST_READ_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),

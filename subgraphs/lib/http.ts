@@ -7,7 +7,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import type { GraphQLFormattedError } from "graphql";
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Admission } from "./admission";
 import type { Logger } from "./logger";
 
 /** The header that carries a request's id from the client (or the gateway) through every service. */
@@ -50,8 +51,17 @@ export interface ServeOptions<TContext extends BaseContext> {
   introspection?: boolean;
   /** When set, `/graphql` answers only requests that carry it in `x-gateway-secret`. */
   requireSecret?: string;
-  /** Admission control in front of `/graphql` (the gateway's FIFO queue), before the body is read. */
-  admission?: RequestHandler;
+  /**
+   * Admission control in front of `/graphql` (the gateway's FIFO queue), after the body is read, so
+   * that a client sending its body slowly holds a socket but never a slot. A wedged queue fails liveness.
+   */
+  admission?: Admission;
+  /**
+   * How long a client may take to send a whole request (headers within the lesser of this and 10 s);
+   * a slower one gets 408 and its connection is closed (Node's `requestTimeout`/`headersTimeout`;
+   * Node's own default is 300 s). Default 30 s.
+   */
+  requestReadTimeoutMs?: number;
   /** Checks that run on `/graphql` after the body is parsed and before Apollo Server (the gateway's flood guard). */
   beforeGraphQL?: RequestHandler[];
   /** Adds this service's own metrics to its registry (served on `/metrics`). */
@@ -176,7 +186,16 @@ function sameSecret(presented: unknown, expected: string): boolean {
  */
 export async function serveGraphQL<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
   const app = express();
-  const httpServer: Server = createServer(app);
+  const readTimeoutMs = options.requestReadTimeoutMs ?? 30_000;
+  const httpServer: Server = createServer(
+    {
+      requestTimeout: readTimeoutMs,
+      headersTimeout: Math.min(readTimeoutMs, 10_000),
+      // How often Node looks for clients past those timeouts (its default, 30 s, would let them overstay).
+      connectionsCheckingInterval: Math.min(1000, readTimeoutMs / 2),
+    },
+    app,
+  );
   const production = options.production ?? false;
   const introspection = options.introspection ?? !production;
   const apollo = new ApolloServer<TContext>({
@@ -211,6 +230,25 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     registers: [registry],
   });
   options.metrics?.(registry);
+  const admission = options.admission;
+  if (admission) {
+    new Gauge({
+      name: "admission_in_flight",
+      help: "Requests holding an admission slot now.",
+      registers: [registry],
+      collect() {
+        this.set(admission.state().inFlight);
+      },
+    });
+    new Gauge({
+      name: "admission_waiting",
+      help: "Requests waiting for an admission slot now.",
+      registers: [registry],
+      collect() {
+        this.set(admission.state().waiting);
+      },
+    });
+  }
 
   const requestId: RequestHandler = (request, response, next) => {
     const id = requestIdOf(request);
@@ -225,6 +263,11 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   app.use(requestId);
 
   app.get("/health/live", (_request, response) => {
+    const wedged = options.admission?.wedged();
+    if (wedged) {
+      response.status(503).json({ status: "wedged", service: options.name, reason: wedged });
+      return;
+    }
     response.json({ status: "ok", service: options.name });
   });
   app.get("/health/ready", (_request, response) => {
@@ -255,8 +298,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   app.use(
     "/graphql",
     gatewayOnly,
-    ...(options.admission ? [options.admission] : []),
     express.json({ limit: bodyLimit }),
+    ...(options.admission ? [options.admission.middleware] : []),
     ...(options.beforeGraphQL ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
   );

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, Kind } from "graphql";
 import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
-import { loadConfig } from "./config";
+import { type Config, loadConfig } from "./config";
 import { createDataSource, type Database } from "./data-source";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
@@ -61,12 +61,8 @@ export function entitiesCapPlugin(max: number): ApolloServerPlugin<BaseContext> 
   };
 }
 
-/** Where and how one subgraph is served. */
-export interface StartSubgraphOptions {
-  host: string;
-  port: number;
-  db: Database;
-  logger: Logger;
+/** What protects a served subgraph; `subgraphProtection` decides it from the configuration. */
+export interface SubgraphProtection {
   limits?: Limits;
   /** Include stack traces in error responses (development only; the gateway passes them on). */
   stackTraces?: boolean;
@@ -78,6 +74,37 @@ export interface StartSubgraphOptions {
   maxEntities?: number;
   /** Largest request body (default "2mb"). */
   bodyLimit?: string;
+  /** Schema introspection (default: off in production). */
+  introspection?: boolean;
+  /** How long a client may take to send a whole request (default 30 s). */
+  requestReadTimeoutMs?: number;
+}
+
+/**
+ * The one place that decides how a subgraph protects itself, whatever the run mode (embedded,
+ * distributed, tests): the production error policy, the gateway secret, the `_entities` cap, the body
+ * limit, the client read timeout and introspection all come from the configuration here, so no
+ * entry point can forget one. `secret` is the configured one, or embedded mode's per-start secret.
+ */
+export function subgraphProtection(config: Config, secret: string | undefined): SubgraphProtection {
+  return {
+    limits: { maxPageSize: config.maxPageSize },
+    stackTraces: config.env === "development",
+    production: config.env === "production",
+    secret,
+    maxEntities: config.maxEntities,
+    bodyLimit: config.maxBody,
+    introspection: config.introspection,
+    requestReadTimeoutMs: config.requestReadTimeoutMs,
+  };
+}
+
+/** Where and how one subgraph is served. */
+export interface StartSubgraphOptions extends SubgraphProtection {
+  host: string;
+  port: number;
+  db: Database;
+  logger: Logger;
   /** Close the database when the server stops (true when this call opened nothing else on it). */
   closeDatabaseOnStop?: boolean;
 }
@@ -97,8 +124,10 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
     },
     production: options.production,
+    introspection: options.introspection,
     requireSecret: options.secret,
     bodyLimit: options.bodyLimit,
+    requestReadTimeoutMs: options.requestReadTimeoutMs,
     context: async () => createContext(module, options.db, options.limits),
     ready: async () => {
       await options.db.dataSource.query("SELECT 1");
@@ -120,21 +149,38 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
 
 /**
  * The body of a subgraph's own entry point (distributed mode): reads the configuration, opens and
- * seeds the database, serves, and stops cleanly on SIGTERM/SIGINT.
+ * seeds the database, serves with the same protection as every other mode, and stops cleanly on
+ * SIGTERM/SIGINT. In production it refuses to start without `GATEWAY_SECRET`: a subgraph on its own
+ * port would otherwise answer anyone, bypassing every limit the gateway enforces.
  */
 export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Promise<RunningService> {
-  const config = loadConfig();
-  const logger = createLogger(module.name, config.logLevel);
-  const own = config.subgraphs[module.name];
-  const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
-  const service = await startSubgraph(module, {
-    host: own.host,
-    port: own.port,
-    db,
-    logger,
-    limits: { maxPageSize: config.maxPageSize },
-    closeDatabaseOnStop: true,
-  });
-  stopOnSignals(() => service.stop(), logger);
-  return service;
+  let logger = createLogger(module.name, "info");
+  try {
+    const config = loadConfig();
+    logger = createLogger(module.name, config.logLevel);
+    if (!config.gatewaySecret) {
+      if (config.env === "production") {
+        throw new Error(
+          `GATEWAY_SECRET is not set: in production the ${module.name} subgraph answers only the gateway. Set the same GATEWAY_SECRET on the gateway and every subgraph.`,
+        );
+      }
+      logger.warn(`GATEWAY_SECRET is not set: the ${module.name} subgraph answers anyone who reaches its port (allowed outside production only).`);
+    }
+    const own = config.subgraphs[module.name];
+    const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
+    const service = await startSubgraph(module, {
+      host: own.host,
+      port: own.port,
+      db,
+      logger,
+      ...subgraphProtection(config, config.gatewaySecret),
+      closeDatabaseOnStop: true,
+    });
+    stopOnSignals(() => service.stop(), logger, config.shutdownDeadlineMs);
+    return service;
+  } catch (error) {
+    // One line an operator can act on, not a stack trace.
+    logger.fatal(`could not start the ${module.name} subgraph: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
