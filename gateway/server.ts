@@ -6,6 +6,7 @@ import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/h
 import type { Logger } from "../subgraphs/lib/logger";
 import type { SubgraphSource } from "./data-sources";
 import { DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
+import { partialFailurePlugin } from "./partial-failure";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
 export interface GatewayOptions {
@@ -65,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
       // The parser stops at this many tokens, before validation could be made to do quadratic work.
       parseOptions: { maxTokens: limits.maxTokens },
-      plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits), partialFailurePlugin()],
     },
     clientErrorsAs400: true,
     requestReadTimeoutMs: options.requestReadTimeoutMs,

@@ -120,7 +120,10 @@ export class IncidentLinkResolver {
 
 @Resolver(() => Actor)
 export class ActorIncidentsResolver {
-  @FieldResolver(() => [Participation], { description: "This actor's parts in incidents, optionally only in one role or on one basis." })
+  @FieldResolver(() => [Participation], {
+    nullable: true,
+    description: "This actor's parts in incidents, optionally only in one role or on one basis. Null while the incident subgraph is unavailable.",
+  })
   async participations(
     @Root() actor: Actor,
     @Ctx() ctx: IncidentContext,
@@ -132,8 +135,9 @@ export class ActorIncidentsResolver {
   }
 
   @FieldResolver(() => IncidentConnection, {
+    nullable: true,
     description:
-      'Incidents this actor took part in, newest first, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): "who claimed it" and "who is believed to have done it" are different questions. Reach an actor by any of its names with `resolveActor`. Pages forward (`first`/`after`).',
+      'Incidents this actor took part in, newest first, optionally only in one role (PERPETRATOR) or on one basis (CLAIMED): "who claimed it" and "who is believed to have done it" are different questions. Reach an actor by any of its names with `resolveActor`. Pages forward (`first`/`after`). Null while the incident subgraph is unavailable.',
   })
   async incidents(
     @Root() actor: Actor,

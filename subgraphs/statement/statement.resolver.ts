@@ -120,7 +120,10 @@ export class EvidenceResolver {
 
 @Resolver(() => Incident)
 export class IncidentStatementsResolver {
-  @FieldResolver(() => [Statement], { description: "Statements about this incident, oldest first." })
+  @FieldResolver(() => [Statement], {
+    nullable: true,
+    description: "Statements about this incident, oldest first. Null while the statement subgraph is unavailable.",
+  })
   async statements(@Root() incident: Incident, @Ctx() ctx: StatementContext): Promise<Statement[]> {
     const links = await ctx.loaders.statementsOfIncident.load(incident.id);
     return loadStatements(
@@ -129,7 +132,10 @@ export class IncidentStatementsResolver {
     );
   }
 
-  @FieldResolver(() => [ReportedFigure], { description: "Figures reported about this incident (or campaign), by as-of date." })
+  @FieldResolver(() => [ReportedFigure], {
+    nullable: true,
+    description: "Figures reported about this incident (or campaign), by as-of date. Null while the statement subgraph is unavailable.",
+  })
   figures(@Root() incident: Incident, @Ctx() ctx: StatementContext): Promise<ReportedFigure[]> {
     return ctx.loaders.figuresOfIncident.load(incident.id);
   }
@@ -138,8 +144,9 @@ export class IncidentStatementsResolver {
 @Resolver(() => Actor)
 export class ActorStatementsResolver {
   @FieldResolver(() => StatementConnection, {
+    nullable: true,
     description:
-      "Statements this actor made (SPEAKER), that were made on its behalf (ON_BEHALF_OF: every statement for the State Department, whoever said it), or that are about it (ABOUT); all three when `as` is left out. Newest first; pages forward (`first`/`after`).",
+      "Statements this actor made (SPEAKER), that were made on its behalf (ON_BEHALF_OF: every statement for the State Department, whoever said it), or that are about it (ABOUT); all three when `as` is left out. Newest first; pages forward (`first`/`after`). Null while the statement subgraph is unavailable.",
   })
   async statements(
     @Root() actor: Actor,
