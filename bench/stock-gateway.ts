@@ -1,9 +1,10 @@
 // A stock Apollo Federation gateway, as the Apollo docs set it up: `IntrospectAndCompose` over the
 // subgraph URLs, default `RemoteGraphQLDataSource`s, `@apollo/server`'s standalone HTTP server. No
 // timeouts, metrics, logging or health routes: the baseline the project's gateway is compared with.
-// Run by the benchmark as a child process: PORT, INCIDENT_URL, ACTOR_URL, STATEMENT_URL.
+// Run by the benchmark as a child process: PORT, INCIDENT_URL, ACTOR_URL, STATEMENT_URL, and
+// GATEWAY_SECRET, sent as the one header the production subgraphs require (as Apollo's docs propagate headers).
 import "./env";
-import { ApolloGateway, IntrospectAndCompose } from "@apollo/gateway";
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 
@@ -22,6 +23,13 @@ async function main(): Promise<void> {
         { name: "statement", url: required("STATEMENT_URL") },
       ],
     }),
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource({
+        url,
+        willSendRequest({ request }) {
+          request.http?.headers.set("x-gateway-secret", required("GATEWAY_SECRET"));
+        },
+      }),
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: Number(required("PORT")), host: "127.0.0.1" } });
