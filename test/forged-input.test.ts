@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type HttpAnswer, send, startTestSystem, type TestSystem } from "./support/system";
 
 // Hand-made input a client library never sends (forged cursors, automatic-persisted-query extensions
@@ -105,5 +106,41 @@ describe("forged list cursors", () => {
     expect(next.body.data.statements.edges[0].cursor).toBe(third);
     const back = await send(system.url, JSON.stringify({ query: query.replace("first: 3", "last: 1"), variables: { before: third } }));
     expect(back.body.data.statements.edges[0].cursor).toBe(second);
+  });
+});
+
+describe("automatic persisted queries", () => {
+  const query = `{ incident(id: "inc-2023-12-08-baghdad-embassy") { title } }`;
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const apq = (body: Record<string, unknown>) => send(system.url, JSON.stringify(body));
+
+  it("rejects a hash that does not match the query: 400 PERSISTED_QUERY_HASH_MISMATCH, not logged as an error", async () => {
+    const mark = system.logs.length;
+    const answer = await apq({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
+    expect(outcome(answer)).toMatchObject({ status: 400, code: "PERSISTED_QUERY_HASH_MISMATCH", internal: false });
+    expect(answer.body.errors?.[0]?.message).toMatch(/provided sha does not match query/);
+    expect(answer.body.data).toBeUndefined();
+    expect(errorLogsSince(mark)).toEqual([]);
+  });
+
+  it("asks for the query when the hash is unknown (PERSISTED_QUERY_NOT_FOUND, the protocol's 200), then registers and serves it", async () => {
+    const hash = sha256(query);
+    const unknown = await apq({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(outcome(unknown)).toMatchObject({ status: 200, code: "PERSISTED_QUERY_NOT_FOUND", internal: false });
+    const registered = await apq({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(registered.body).toEqual({ data: { incident: { title: expect.any(String) } } });
+    const served = await apq({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(served.body).toEqual(registered.body);
+  });
+
+  it("rejects an unsupported version, a garbage hash and a non-object extension with 400 and a stable code", async () => {
+    const mark = system.logs.length;
+    const version = await apq({ query, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(query) } } });
+    expect(outcome(version)).toMatchObject({ status: 400, code: "PERSISTED_QUERY_VERSION_NOT_SUPPORTED", internal: false });
+    const garbage = await apq({ query, extensions: { persistedQuery: { version: 1, sha256Hash: { $ne: null } } } });
+    expect(outcome(garbage)).toMatchObject({ status: 400, code: "PERSISTED_QUERY_HASH_MISMATCH", internal: false });
+    const notObject = await apq({ query, extensions: { persistedQuery: "yes" } });
+    expect(outcome(notObject)).toMatchObject({ status: 400, internal: false });
+    expect(errorLogsSince(mark)).toEqual([]);
   });
 });
