@@ -9,8 +9,21 @@ import type { Logger } from "../subgraphs/lib/logger";
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
   readonly name: string;
-  /** Resolves when the subgraph answers; rejects with a message a person can act on. */
+  /** Resolves when the subgraph is ready; rejects with a `SubgraphNotReady` (or an error with a public message). */
   check(): Promise<void>;
+}
+
+/**
+ * A subgraph that failed its check. `message` is public (the gateway's `/health/ready` says it): the
+ * subgraph's name and the kind of failure. `detail` adds its internal URL and how to start it, for the log.
+ */
+export class SubgraphNotReady extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The error clients get when a subgraph cannot be reached: no internal URL, the subgraph's name, a hint. */
@@ -83,14 +96,19 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
 
   async check(): Promise<void> {
     const url = new URL("/health/ready", this.options.url).toString();
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 5000)) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    } catch (error) {
-      throw new Error(
-        `subgraph "${this.name}" at ${this.options.url} does not answer (${describeFailure(error, this.options.timeoutMs)}); ${this.options.startHint}`,
+    const notReady = (reason: string) =>
+      new SubgraphNotReady(
+        `subgraph "${this.name}" is not ready (${reason})`,
+        `subgraph "${this.name}" at ${this.options.url} is not ready (${reason}); ${this.options.startHint}`,
       );
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 5000)) });
+    } catch (error) {
+      throw notReady(describeFailure(error, this.options.timeoutMs));
     }
+    await response.body?.cancel();
+    if (!response.ok) throw notReady(`it answered HTTP ${response.status}`);
   }
 }
 
@@ -111,6 +129,8 @@ export class InProcessSubgraph implements SubgraphSource {
     readonly name: string,
     private readonly schema: GraphQLSchema,
     private readonly createContext: () => object,
+    /** What readiness also asks of it (its database), beyond answering `{ __typename }`. */
+    private readonly ready?: () => Promise<void>,
   ) {}
 
   /** The parsed, validated document of a query, or its errors; remembered per query text. */
@@ -146,5 +166,11 @@ export class InProcessSubgraph implements SubgraphSource {
   async check(): Promise<void> {
     const result = await this.process({ request: { query: "{ __typename }" } } as GraphQLDataSourceProcessOptions);
     if (result.errors?.length) throw new Error(`subgraph "${this.name}" does not answer: ${result.errors[0]?.message}`);
+    try {
+      await this.ready?.();
+    } catch (error) {
+      const message = `subgraph "${this.name}" is not ready (${error instanceof Error ? error.message : String(error)})`;
+      throw new SubgraphNotReady(message, message);
+    }
   }
 }

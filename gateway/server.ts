@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admission";
 import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
-import type { SubgraphSource } from "./data-sources";
+import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
 import { DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
 import { partialFailurePlugin } from "./partial-failure";
 
@@ -32,7 +32,7 @@ export interface GatewayOptions {
 
 /** A running gateway and the subgraph sources it uses. */
 export interface RunningGateway extends RunningService {
-  /** Checks every subgraph; resolves to the problems found (empty when all answer). */
+  /** Checks every subgraph; resolves to the problems found, with internal URLs, for the log (empty when all answer). */
   checkSubgraphs(): Promise<string[]>;
 }
 
@@ -52,10 +52,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     logger: options.logger,
   });
-  const checkSubgraphs = async (): Promise<string[]> => {
+  /** The problems of the subgraphs that failed their check: for the log (`detail`) or for clients. */
+  const problems = async (audience: "log" | "public"): Promise<string[]> => {
     const results = await Promise.allSettled(options.subgraphs.map((source) => source.check()));
-    return results.flatMap((result) => (result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : []));
+    return results.flatMap((result) => {
+      if (result.status === "fulfilled") return [];
+      const reason: unknown = result.reason;
+      if (reason instanceof SubgraphNotReady) return [audience === "log" ? reason.detail : reason.message];
+      return [reason instanceof Error ? reason.message : String(reason)];
+    });
   };
+  const checkSubgraphs = () => problems("log");
   const service = await serveGraphQL<BaseContext>({
     name: "gateway",
     host: options.host,
@@ -82,8 +89,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     bodyLimit: options.bodyLimit,
     context: async () => ({}),
     ready: async () => {
-      const problems = await checkSubgraphs();
-      if (problems.length) throw new Error(problems.join("; "));
+      // The public port says which subgraph and why, never where it runs.
+      const found = await problems("public");
+      if (found.length) throw new Error(found.join("; "));
     },
   });
   return { ...service, checkSubgraphs };

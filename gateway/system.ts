@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { SUBGRAPHS } from "../subgraphs";
 import { buildSubgraph } from "../subgraphs/lib/build-subgraph";
 import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
+import { checkDatabase } from "../subgraphs/lib/database-health";
 import type { Database } from "../subgraphs/lib/data-source";
 import type { RunningService } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
@@ -64,7 +65,14 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
       sources.push(http(name, service.url));
     } else {
       const schema = await buildSubgraph(module);
-      sources.push(new InProcessSubgraph(name, schema, () => createContext(module, db, limits)));
+      sources.push(
+        new InProcessSubgraph(
+          name,
+          schema,
+          () => createContext(module, db, limits),
+          () => checkDatabase(db.dataSource, db.failures),
+        ),
+      );
     }
   }
 

@@ -69,14 +69,38 @@ function encodeCursor(value: string | number, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString("base64url");
 }
 
-function decodeCursor(argument: string, cursor: string): [string | number, string] {
+/** Longest cursor accepted before decoding (ours hold a sort value and an id of a few dozen characters). */
+const MAX_CURSOR_LENGTH = 4096;
+/** Longest sort value or id a cursor may hold (the sort columns and ids are at most 200 characters). */
+const MAX_CURSOR_TEXT = 512;
+
+/**
+ * Decodes a cursor's base64url JSON; undefined when it is too long or not JSON. Cursors are opaque
+ * but not secret: anyone can forge one, so callers check every value before it reaches SQL.
+ */
+export function parseCursor(cursor: string): unknown {
+  if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === "string" || typeof parsed[0] === "number") && typeof parsed[1] === "string") {
-      return [parsed[0], parsed[1]];
-    }
+    return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // Falls through to the error below.
+    return undefined;
+  }
+}
+
+/** True for an integer from 0 to `max` (never past 2^53, where numbers stop being exact). */
+export function isIntegerWithin(value: unknown, max: number): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
+}
+
+// A forged value must fail here, not in the database: a NUL byte is an error on PostgreSQL
+// (invalid byte sequence), a huge or inexact number compares as nonsense, a 1 MB string is work.
+const isCursorText = (value: unknown): value is string => typeof value === "string" && value.length <= MAX_CURSOR_TEXT && !/\p{Cc}/u.test(value);
+const isCursorValue = (value: unknown): value is string | number => isCursorText(value) || Number.isSafeInteger(value);
+
+function decodeCursor(argument: string, cursor: string): [string | number, string] {
+  const parsed = parseCursor(cursor);
+  if (Array.isArray(parsed) && parsed.length === 2 && isCursorValue(parsed[0]) && isCursorText(parsed[1]) && parsed[1].length > 0) {
+    return [parsed[0], parsed[1]];
   }
   throw badUserInput(
     argument,

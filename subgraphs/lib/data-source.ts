@@ -3,12 +3,16 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
+import { DatabaseFailureLatch } from "./database-health";
 
 /**
  * Counts the SQL statements a data source runs. Tests and the benchmark read `count` before and
- * after a request to prove that batching keeps it flat as result sizes grow.
+ * after a request to prove that batching keeps it flat as result sizes grow. Failed statements go to
+ * the failure latch that readiness reads.
  */
 export class SqlCounter implements TypeOrmLogger {
+  constructor(private readonly failures?: DatabaseFailureLatch) {}
+
   /** Statements since the last reset (tests reset it around one request). */
   count = 0;
   /** Statements since the database was opened (never reset; served on /metrics). */
@@ -26,7 +30,9 @@ export class SqlCounter implements TypeOrmLogger {
       this.recorded.push({ query, parameters: parameters ?? [] });
     }
   }
-  logQueryError(): void {}
+  logQueryError(error: string | Error): void {
+    this.failures?.note(error);
+  }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
@@ -56,6 +62,8 @@ export interface Database {
   dataSource: DataSource;
   sql: SqlCounter;
   kind: "sqlite" | "postgres";
+  /** Recent database-level failures of any query (read by readiness). */
+  failures: DatabaseFailureLatch;
 }
 
 /**
@@ -63,7 +71,8 @@ export interface Database {
  * PostgreSQL when a URL is given. The same entity classes serve both.
  */
 export async function createDataSource(options: DataSourceOptions): Promise<Database> {
-  const sql = new SqlCounter();
+  const failures = new DatabaseFailureLatch();
+  const sql = new SqlCounter(failures);
   const common = { entities: options.entities, synchronize: true, logger: sql, logging: true } as const;
   let dataSource: DataSource;
   if (options.databaseUrl) {
@@ -81,7 +90,7 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
   await dataSource.initialize();
   const kind = options.databaseUrl ? "postgres" : "sqlite";
   sql.count = 0;
-  return { dataSource, sql, kind };
+  return { dataSource, sql, kind, failures };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { badUserInput, checkLength, MAX_SEARCH_LENGTH } from "./errors";
 import type { PageArgs } from "./connection";
-import { PageInfo } from "./connection";
+import { isIntegerWithin, PageInfo, parseCursor } from "./connection";
 import { type SearchIndex, searchTerms } from "./search-index";
 import type { SubgraphContext } from "./subgraph-module";
 
@@ -61,15 +61,17 @@ export function defineSearchConnection<T>(Node: new () => T, name: string, descr
   return Connection;
 }
 
+/**
+ * The deepest position a search cursor may hold. A forged `1e308` passes `Number.isInteger` but
+ * is no SQL integer (SQLite: SQLITE_MISMATCH on OFFSET); a million hits is far past any real paging.
+ */
+export const MAX_SEARCH_OFFSET = 1_000_000;
+
 // Ranked results page by position: a score is not a stable sort key (it changes as the corpus does).
 const encode = (offset: number) => Buffer.from(JSON.stringify(["search", offset])).toString("base64url");
 function decode(cursor: string): number {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed[0] === "search" && Number.isInteger(parsed[1]) && parsed[1] >= 0) return parsed[1] as number;
-  } catch {
-    // Falls through to the error below.
-  }
+  const parsed = parseCursor(cursor);
+  if (Array.isArray(parsed) && parsed.length === 2 && parsed[0] === "search" && isIntegerWithin(parsed[1], MAX_SEARCH_OFFSET)) return parsed[1];
   throw badUserInput("after", "`after` is not a cursor from these search results. Pass the `endCursor` of a page you received.");
 }
 

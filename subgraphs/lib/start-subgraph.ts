@@ -4,6 +4,7 @@ import { GraphQLError, Kind } from "graphql";
 import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
 import { type Config, loadConfig } from "./config";
+import { checkDatabase, databaseFailureCode } from "./database-health";
 import { createDataSource, type Database } from "./data-source";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
@@ -19,15 +20,26 @@ export interface DatabaseLocation {
 
 /**
  * Opens a subgraph's database and, when it is empty, loads the bundled dataset into it.
- * A database that already has rows is left as it is.
+ * A database that already has rows is left as it is, and so is one that cannot be read (a
+ * corrupted file): the subgraph still starts and its readiness says what is wrong.
  */
 export async function openSubgraphDatabase<Loaders>(module: SubgraphModule<Loaders>, location: DatabaseLocation): Promise<Database> {
   const db = await createDataSource({ name: module.name, entities: module.entities, ...location });
   await module.prepare?.(db);
   const [first] = module.entities;
-  if (first && (await db.dataSource.getRepository(first).count()) === 0) await module.seed(db);
+  if (first && (await isEmpty(db, first))) await module.seed(db);
   db.sql.count = 0;
   return db;
+}
+
+/** True when the table has no rows; false when it has some, or when a database-level failure hides them. */
+async function isEmpty(db: Database, entity: Function): Promise<boolean> {
+  try {
+    return (await db.dataSource.getRepository(entity).count()) === 0;
+  } catch (error) {
+    if (databaseFailureCode(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -129,9 +141,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     bodyLimit: options.bodyLimit,
     requestReadTimeoutMs: options.requestReadTimeoutMs,
     context: async () => createContext(module, options.db, options.limits),
-    ready: async () => {
-      await options.db.dataSource.query("SELECT 1");
-    },
+    ready: () => checkDatabase(options.db.dataSource, options.db.failures),
     metrics: (registry) => {
       const { sql } = options.db;
       new Gauge({
