@@ -178,6 +178,10 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
     }
     const own = config.subgraphs[module.name];
     const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
+    // Serve anyway (readiness says 503, so no traffic is routed here), but tell the operator at once.
+    await checkDatabase(db.dataSource, db.failures).catch((error: unknown) =>
+      logger.error(`the ${module.name} subgraph starts not ready: ${error instanceof Error ? error.message : String(error)}`),
+    );
     const service = await startSubgraph(module, {
       host: own.host,
       port: own.port,
