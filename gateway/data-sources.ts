@@ -2,9 +2,10 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { Fetcher } from "@apollo/utils.fetcher";
-import { type DocumentNode, execute, GraphQLError, type GraphQLSchema, parse, validate } from "graphql";
+import { type DocumentNode, execute, getOperationAST, GraphQLError, type GraphQLSchema, parse, validate } from "graphql";
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
+import { checkOperationLimits, type EnforcedLimits } from "../subgraphs/lib/operation-limits";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
@@ -103,6 +104,8 @@ const DOCUMENT_CACHE_SIZE = 1000;
  * down, unlike `LocalGraphQLDataSource`, which would hand one context to every subgraph. The query
  * planner sends the same few operation texts again and again, so each is parsed and validated once
  * (re-validating took ~19% of the CPU under load) and kept, as Apollo Server does over HTTP.
+ * Given `limits`, each operation is measured as an HTTP subgraph measures it (linear in the
+ * document, and the planner's documents are small).
  */
 export class InProcessSubgraph implements SubgraphSource {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
@@ -111,6 +114,7 @@ export class InProcessSubgraph implements SubgraphSource {
     readonly name: string,
     private readonly schema: GraphQLSchema,
     private readonly createContext: () => object,
+    private readonly limits?: EnforcedLimits,
   ) {}
 
   /** The parsed, validated document of a query, or its errors; remembered per query text. */
@@ -133,6 +137,9 @@ export class InProcessSubgraph implements SubgraphSource {
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const document = this.document(request.query ?? "");
     if (!("kind" in document)) return { errors: document.map((error) => error.toJSON()) } as GatewayGraphQLResponse;
+    const operation = getOperationAST(document, request.operationName);
+    const exceeded = this.limits && operation && checkOperationLimits({ schema: this.schema, document, operation, variables: request.variables }, this.limits);
+    if (exceeded) return { errors: [exceeded.toJSON()] } as GatewayGraphQLResponse;
     const result = await execute({
       schema: this.schema,
       document,

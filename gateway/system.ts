@@ -5,6 +5,7 @@ import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib
 import type { Database } from "../subgraphs/lib/data-source";
 import type { RunningService } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
+import { subgraphLimits } from "../subgraphs/lib/operation-limits";
 import { openSubgraphDatabase, startSubgraph } from "../subgraphs/lib/start-subgraph";
 import { createContext } from "../subgraphs/lib/subgraph-module";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
@@ -62,6 +63,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
         production,
         secret,
         maxEntities: config.maxEntities,
+        operationLimits: config.operationLimits,
         bodyLimit: config.maxBody,
         closeDatabaseOnStop: true,
       });
@@ -69,7 +71,8 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
       sources.push(http(name, service.url));
     } else {
       const schema = await buildSubgraph(module);
-      sources.push(new InProcessSubgraph(name, schema, () => createContext(module, db, limits)));
+      const operationLimits = subgraphLimits(config.operationLimits, config.maxEntities);
+      sources.push(new InProcessSubgraph(name, schema, () => createContext(module, db, limits), operationLimits));
     }
   }
 
