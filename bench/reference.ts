@@ -27,7 +27,7 @@ export async function inProcessSubgraphs(databases: Record<SubgraphName, Databas
   for (const name of SUBGRAPH_NAMES) {
     const module = SUBGRAPHS[name];
     const schema = await buildSubgraph(module);
-    sources[name] = new InProcessSubgraph(name, schema, () => createContext(module, databases[name], limits));
+    sources[name] = new InProcessSubgraph({ name, schema, createContext: () => createContext(module, databases[name], limits) });
   }
   return sources;
 }

@@ -2,9 +2,10 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { Fetcher } from "@apollo/utils.fetcher";
-import { type DocumentNode, execute, GraphQLError, type GraphQLSchema, parse, validate } from "graphql";
+import { type DocumentNode, execute, getOperationAST, GraphQLError, type GraphQLSchema, parse, validate } from "graphql";
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
+import { checkOperationLimits, type EnforcedLimits } from "../subgraphs/lib/operation-limits";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
@@ -115,23 +116,41 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
 /** Most distinct subgraph operations whose parsed and validated document is kept. */
 const DOCUMENT_CACHE_SIZE = 1000;
 
+/** What an in-process subgraph is made of. */
+export interface InProcessSubgraphOptions {
+  name: string;
+  schema: GraphQLSchema;
+  /** A fresh context (and loaders) per operation. */
+  createContext: () => object;
+  /** What readiness also asks of it (its database), beyond answering `{ __typename }`. */
+  ready?: () => Promise<void>;
+  /** The subgraph's own operation limits, as an HTTP subgraph enforces them. */
+  limits?: EnforcedLimits;
+  /** Per-operation deadline (SUBGRAPH_TIMEOUT_MS), as for an HTTP subgraph. */
+  timeoutMs?: number;
+}
+
 /**
  * A subgraph called in-process (no HTTP hop): executes its schema directly with a fresh context per
  * operation, so loaders are never shared between requests. The gateway's own context is not passed
  * down, unlike `LocalGraphQLDataSource`, which would hand one context to every subgraph. The query
  * planner sends the same few operation texts again and again, so each is parsed and validated once
  * (re-validating took ~19% of the CPU under load) and kept, as Apollo Server does over HTTP.
+ * Given `limits`, each operation is measured as an HTTP subgraph measures it (linear in the
+ * document, and the planner's documents are small).
  */
 export class InProcessSubgraph implements SubgraphSource {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
 
-  constructor(
-    readonly name: string,
-    private readonly schema: GraphQLSchema,
-    private readonly createContext: () => object,
-    /** What readiness also asks of it (its database), beyond answering `{ __typename }`. */
-    private readonly ready?: () => Promise<void>,
-  ) {}
+  readonly name: string;
+  private readonly schema: GraphQLSchema;
+  private readonly createContext: () => object;
+
+  constructor(private readonly options: InProcessSubgraphOptions) {
+    this.name = options.name;
+    this.schema = options.schema;
+    this.createContext = options.createContext;
+  }
 
   /** The parsed, validated document of a query, or its errors; remembered per query text. */
   private document(query: string): DocumentNode | readonly GraphQLError[] {
@@ -153,21 +172,43 @@ export class InProcessSubgraph implements SubgraphSource {
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const document = this.document(request.query ?? "");
     if (!("kind" in document)) return { errors: document.map((error) => error.toJSON()) } as GatewayGraphQLResponse;
-    const result = await execute({
-      schema: this.schema,
-      document,
-      variableValues: request.variables,
-      operationName: request.operationName,
-      contextValue: this.createContext(),
-    });
+    const operation = getOperationAST(document, request.operationName);
+    const limits = this.options.limits;
+    const exceeded = limits && operation && checkOperationLimits({ schema: this.schema, document, operation, variables: request.variables }, limits);
+    if (exceeded) return { errors: [exceeded.toJSON()] } as GatewayGraphQLResponse;
+    const execution = Promise.resolve(
+      execute({
+        schema: this.schema,
+        document,
+        variableValues: request.variables,
+        operationName: request.operationName,
+        contextValue: this.createContext(),
+      }),
+    );
+    const result = await this.within(execution);
     return { data: result.data, errors: result.errors?.map((error) => error.toJSON()) } as GatewayGraphQLResponse;
+  }
+
+  /** The same deadline an HTTP subgraph has: past it, the fields are null with SUBGRAPH_UNAVAILABLE (the work is abandoned). */
+  private async within<T>(work: Promise<T>): Promise<T> {
+    const timeoutMs = this.options.timeoutMs;
+    if (timeoutMs === undefined) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(subgraphUnavailable(this.name, `no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async check(): Promise<void> {
     const result = await this.process({ request: { query: "{ __typename }" } } as GraphQLDataSourceProcessOptions);
     if (result.errors?.length) throw new Error(`subgraph "${this.name}" does not answer: ${result.errors[0]?.message}`);
     try {
-      await this.ready?.();
+      await this.options.ready?.();
     } catch (error) {
       const message = `subgraph "${this.name}" is not ready (${error instanceof Error ? error.message : String(error)})`;
       throw new SubgraphNotReady(message, message);

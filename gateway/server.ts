@@ -5,7 +5,7 @@ import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admissi
 import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
-import { DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
+import { apolloLimitOptions, DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
 import { partialFailurePlugin } from "./partial-failure";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
@@ -71,8 +71,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: {
       gateway,
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
-      // The parser stops at this many tokens, before validation could be made to do quadratic work.
-      parseOptions: { maxTokens: limits.maxTokens },
+      // The parser's token cap and validation's fragment-bomb cap; then the plugin measures the rest.
+      ...apolloLimitOptions(limits),
       plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits), partialFailurePlugin()],
     },
     clientErrorsAs400: true,

@@ -6,6 +6,7 @@ import { checkDatabase } from "../subgraphs/lib/database-health";
 import type { Database } from "../subgraphs/lib/data-source";
 import type { RunningService } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
+import { subgraphLimits } from "../subgraphs/lib/operation-limits";
 import { openSubgraphDatabase, startSubgraph, subgraphProtection } from "../subgraphs/lib/start-subgraph";
 import { createContext } from "../subgraphs/lib/subgraph-module";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
@@ -66,12 +67,14 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     } else {
       const schema = await buildSubgraph(module);
       sources.push(
-        new InProcessSubgraph(
+        new InProcessSubgraph({
           name,
           schema,
-          () => createContext(module, db, limits),
-          () => checkDatabase(db.dataSource, db.failures),
-        ),
+          createContext: () => createContext(module, db, limits),
+          ready: () => checkDatabase(db.dataSource, db.failures),
+          limits: subgraphLimits(config.operationLimits, config.maxEntities),
+          timeoutMs: config.subgraphTimeoutMs,
+        }),
       );
     }
   }

@@ -1,6 +1,4 @@
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError, Kind } from "graphql";
 import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
 import { type Config, loadConfig } from "./config";
@@ -8,6 +6,7 @@ import { checkDatabase, databaseFailureCode } from "./database-health";
 import { createDataSource, type Database } from "./data-source";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
+import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin, subgraphLimits } from "./operation-limits";
 import { stopOnSignals } from "./shutdown";
 import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
 
@@ -42,37 +41,6 @@ async function isEmpty(db: Database, entity: Function): Promise<boolean> {
   }
 }
 
-/**
- * Refuses an `_entities` request with more representations than `max` (code MAX_ENTITIES_EXCEEDED)
- * before any of them is resolved: one request must not make a subgraph load an unbounded batch.
- */
-export function entitiesCapPlugin(max: number): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, request }) {
-          // Count the representations actually passed to `_entities`, whatever the variable is called.
-          let count = 0;
-          for (const selection of operation?.selectionSet.selections ?? []) {
-            if (selection.kind !== Kind.FIELD || selection.name.value !== "_entities") continue;
-            const value = selection.arguments?.find((argument) => argument.name.value === "representations")?.value;
-            if (value?.kind === Kind.LIST) count += value.values.length;
-            if (value?.kind === Kind.VARIABLE) {
-              const bound = (request.variables as Record<string, unknown> | undefined)?.[value.name.value];
-              if (Array.isArray(bound)) count += bound.length;
-            }
-          }
-          if (count > max) {
-            throw new GraphQLError(`${count} entity representations exceed the limit of ${max} per request.`, {
-              extensions: { code: "MAX_ENTITIES_EXCEEDED", limit: "maxEntities", allowed: max, found: count, http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
 /** What protects a served subgraph; `subgraphProtection` decides it from the configuration. */
 export interface SubgraphProtection {
   limits?: Limits;
@@ -82,8 +50,10 @@ export interface SubgraphProtection {
   production?: boolean;
   /** The gateway's shared secret; when set, requests without it are refused with 401. */
   secret?: string;
-  /** Most `_entities` representations per request (default 5000). */
+  /** Most `_entities` representations per request, counted after expanding fragments (default 5000). */
   maxEntities?: number;
+  /** The gateway's operation limits, from which this subgraph derives its own (`subgraphLimits`; default: the gateway's defaults). */
+  operationLimits?: OperationLimits;
   /** Largest request body (default "2mb"). */
   bodyLimit?: string;
   /** Schema introspection (default: off in production). */
@@ -94,9 +64,9 @@ export interface SubgraphProtection {
 
 /**
  * The one place that decides how a subgraph protects itself, whatever the run mode (embedded,
- * distributed, tests): the production error policy, the gateway secret, the `_entities` cap, the body
- * limit, the client read timeout and introspection all come from the configuration here, so no
- * entry point can forget one. `secret` is the configured one, or embedded mode's per-start secret.
+ * distributed, tests): the production error policy, the gateway secret, the operation limits and
+ * the `_entities` cap, the body limit, the client read timeout and introspection all come from the
+ * configuration here, so no entry point can forget one. `secret` is the configured one, or embedded mode's per-start secret.
  */
 export function subgraphProtection(config: Config, secret: string | undefined): SubgraphProtection {
   return {
@@ -105,6 +75,7 @@ export function subgraphProtection(config: Config, secret: string | undefined): 
     production: config.env === "production",
     secret,
     maxEntities: config.maxEntities,
+    operationLimits: config.operationLimits,
     bodyLimit: config.maxBody,
     introspection: config.introspection,
     requestReadTimeoutMs: config.requestReadTimeoutMs,
@@ -124,6 +95,7 @@ export interface StartSubgraphOptions extends SubgraphProtection {
 /** Serves one subgraph over HTTP: its schema, a fresh context (and loaders) per request, health. */
 export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, options: StartSubgraphOptions): Promise<RunningService> {
   const schema = await buildSubgraph(module);
+  const limits = subgraphLimits(options.operationLimits ?? DEFAULT_OPERATION_LIMITS, options.maxEntities ?? 5000);
   return serveGraphQL<SubgraphContext<Loaders>>({
     name: module.name,
     host: options.host,
@@ -132,7 +104,9 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     // Inline tracing (ftv1) is only useful when reporting to Apollo Studio.
     apollo: {
       schema,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), entitiesCapPlugin(options.maxEntities ?? 5000)],
+      // Whoever holds the secret can send anything, so a subgraph measures operations as the gateway does.
+      ...apolloLimitOptions(limits),
+      plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
     },
     production: options.production,
