@@ -4,8 +4,9 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admission";
 import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
+import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
+import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
-import { apolloLimitOptions, DEFAULT_LIMITS, fieldFloodGuard, type OperationLimits, operationLimitsPlugin } from "./limits";
 import { partialFailurePlugin } from "./partial-failure";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
@@ -17,7 +18,7 @@ export interface GatewayOptions {
   production: boolean;
   /** Include stack traces in error responses (development only: they reveal file paths). Default: false. */
   stackTraces?: boolean;
-  /** Operation limits (default: `DEFAULT_LIMITS`). */
+  /** Operation limits (default: `DEFAULT_OPERATION_LIMITS`). */
   limits?: OperationLimits;
   /** Introspection and the Sandbox explorer (default: off in production). */
   introspection?: boolean;
@@ -42,7 +43,7 @@ export interface RunningGateway extends RunningService {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const byName = new Map(options.subgraphs.map((source) => [source.name, source]));
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {

@@ -6,6 +6,7 @@ import { checkDatabase, databaseFailureCode } from "./database-health";
 import { createDataSource, type Database } from "./data-source";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
+import { fieldFloodGuard } from "./field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin, subgraphLimits } from "./operation-limits";
 import { stopOnSignals } from "./shutdown";
 import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
@@ -114,6 +115,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     requireSecret: options.secret,
     bodyLimit: options.bodyLimit,
     requestReadTimeoutMs: options.requestReadTimeoutMs,
+    beforeGraphQL: [fieldFloodGuard(limits)],
     context: async () => createContext(module, options.db, options.limits),
     ready: () => checkDatabase(options.db.dataSource, options.db.failures),
     metrics: (registry) => {

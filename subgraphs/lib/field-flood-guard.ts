@@ -1,17 +1,11 @@
-import { type DocumentNode, parse, visit } from "graphql";
 import type { RequestHandler } from "express";
-import { errorBody, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
-import { DEFAULT_OPERATION_LIMITS, limitError, type OperationLimits } from "../subgraphs/lib/operation-limits";
-
-// The measuring itself is shared with the subgraphs (subgraphs/lib/operation-limits.ts); what is
-// here runs only on the gateway.
-export { apolloLimitOptions, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
-
-/** The gateway's default operation limits. */
-export const DEFAULT_LIMITS: OperationLimits = DEFAULT_OPERATION_LIMITS;
+import { type DocumentNode, parse, visit } from "graphql";
+import { errorBody, REQUEST_ID_HEADER } from "./http";
+import { limitError, type OperationLimits } from "./operation-limits";
 
 /**
- * Rejects a document with more than `maxFields` field selections before Apollo Server validates it:
+ * Rejects a document with more than `maxFields` field selections before Apollo Server validates it (on
+ * the gateway, and on every subgraph with the subgraph's own limits):
  * graphql-js's OverlappingFieldsCanBeMerged is quadratic in duplicated fields (600 copies of one
  * field with arguments take ~230 ms to validate, well within the token limit). The document is parsed
  * here only when it is long enough to hold that many fields, so ordinary queries pay nothing.
