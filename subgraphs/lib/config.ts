@@ -53,6 +53,12 @@ const schema = z.object({
     .transform((value) => (value.trim() === "" ? undefined : value))
     .pipe(z.coerce.number().int().positive().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CORS_ORIGINS: z.string().default(""),
+  EXPLORER: z.enum(["graphiql", "sandbox"]).default("graphiql"),
+  TRUSTED_DOCUMENTS: z.string().default(""),
+  TRUSTED_DOCUMENTS_ONLY: z.enum(["", "true", "false"]).default(""),
+  APOLLO_KEY: z.string().default(""),
+  APOLLO_GRAPH_REF: z.string().default(""),
 });
 
 /** Where one subgraph listens and keeps its data. */
@@ -110,6 +116,16 @@ export interface Config {
   requestReadTimeoutMs: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphs: Record<SubgraphName, SubgraphConfig>;
+  /** Browser origins allowed to call the gateway (CORS_ORIGINS, comma-separated; "*" only when set so); undefined: the mode's defaults. */
+  corsOrigins: string[] | undefined;
+  /** The explorer served at the gateway's URL when introspection is on: GraphiQL from our own dependencies, or Apollo Sandbox (needs internet). */
+  explorer: "graphiql" | "sandbox";
+  /** Path of a persisted-documents manifest (hash → operation) the gateway accepts operations from. */
+  trustedDocuments: string | undefined;
+  /** Refuse every operation not in the manifest (default: on in production when a manifest is set). */
+  trustedDocumentsOnly: boolean;
+  /** Apollo Studio usage reporting: both set, or neither. */
+  apollo: { key: string; graphRef: string } | undefined;
 }
 
 /**
@@ -123,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  if (Boolean(e.APOLLO_KEY) !== Boolean(e.APOLLO_GRAPH_REF)) {
+    throw new Error("Invalid configuration:\n  APOLLO_KEY and APOLLO_GRAPH_REF report to Apollo Studio together: set both, or neither.");
+  }
   const subgraph = (name: SubgraphName, listenPort: number, url: string | undefined, databaseUrl: string | undefined): SubgraphConfig => ({
     name,
     host: e.HOST,
@@ -157,6 +176,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, stallLimitMs: e.LIVENESS_STALL_MS ?? 2 * e.SUBGRAPH_TIMEOUT_MS },
     requestReadTimeoutMs: e.REQUEST_READ_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    corsOrigins:
+      e.CORS_ORIGINS.trim() === ""
+        ? undefined
+        : e.CORS_ORIGINS.split(",")
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+    explorer: e.EXPLORER,
+    trustedDocuments: e.TRUSTED_DOCUMENTS.trim() === "" ? undefined : e.TRUSTED_DOCUMENTS.trim(),
+    trustedDocumentsOnly:
+      e.TRUSTED_DOCUMENTS_ONLY === "" ? e.NODE_ENV === "production" && e.TRUSTED_DOCUMENTS.trim() !== "" : e.TRUSTED_DOCUMENTS_ONLY === "true",
+    apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : undefined,
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),
       actor: subgraph("actor", e.ACTOR_PORT, e.ACTOR_URL, e.ACTOR_DATABASE_URL),
