@@ -7,6 +7,7 @@ import type { Logger } from "../subgraphs/lib/logger";
 import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
+import { anonymousTelemetryOptIn, studioReporting, type StudioReporting } from "./studio";
 import { partialFailurePlugin } from "./partial-failure";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   admission?: AdmissionLimits;
   /** How long a client may take to send its request (default 30 s). */
   requestReadTimeoutMs?: number;
+  /** Apollo Studio usage reporting (undefined: off). */
+  studio?: StudioReporting;
   logger: Logger;
 }
 
@@ -44,6 +47,8 @@ export interface RunningGateway extends RunningService {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const byName = new Map(options.subgraphs.map((source) => [source.name, source]));
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
+  anonymousTelemetryOptIn();
+  const studio = studioReporting(options.studio);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -71,10 +76,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: options.logger,
     apollo: {
       gateway,
+      apollo: studio.apollo,
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
       // The parser's token cap and validation's fragment-bomb cap; then the plugin measures the rest.
       ...apolloLimitOptions(limits),
-      plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits), partialFailurePlugin()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...studio.plugins, operationLimitsPlugin(limits), partialFailurePlugin()],
     },
     clientErrorsAs400: true,
     requestReadTimeoutMs: options.requestReadTimeoutMs,

@@ -91,6 +91,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     bodyLimit: config.maxBody,
     admission: config.admission,
     requestReadTimeoutMs: config.requestReadTimeoutMs,
+    studio: config.apollo,
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

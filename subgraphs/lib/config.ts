@@ -59,6 +59,7 @@ const schema = z.object({
   TRUSTED_DOCUMENTS_ONLY: z.enum(["", "true", "false"]).default(""),
   APOLLO_KEY: z.string().default(""),
   APOLLO_GRAPH_REF: z.string().default(""),
+  APOLLO_USAGE_REPORTING_ENDPOINT: optionalUrl.default(""),
 });
 
 /** Where one subgraph listens and keeps its data. */
@@ -124,8 +125,8 @@ export interface Config {
   trustedDocuments: string | undefined;
   /** Refuse every operation not in the manifest (default: on in production when a manifest is set). */
   trustedDocumentsOnly: boolean;
-  /** Apollo Studio usage reporting: both set, or neither. */
-  apollo: { key: string; graphRef: string } | undefined;
+  /** Apollo Studio usage reporting (APOLLO_KEY and APOLLO_GRAPH_REF: both set, or neither; the endpoint only to send elsewhere). */
+  apollo: { key: string; graphRef: string; usageReportingEndpoint: string | undefined } | undefined;
 }
 
 /**
@@ -186,7 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: e.TRUSTED_DOCUMENTS.trim() === "" ? undefined : e.TRUSTED_DOCUMENTS.trim(),
     trustedDocumentsOnly:
       e.TRUSTED_DOCUMENTS_ONLY === "" ? e.NODE_ENV === "production" && e.TRUSTED_DOCUMENTS.trim() !== "" : e.TRUSTED_DOCUMENTS_ONLY === "true",
-    apollo: e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : undefined,
+    apollo:
+      e.APOLLO_KEY && e.APOLLO_GRAPH_REF
+        ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingEndpoint: e.APOLLO_USAGE_REPORTING_ENDPOINT }
+        : undefined,
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),
       actor: subgraph("actor", e.ACTOR_PORT, e.ACTOR_URL, e.ACTOR_DATABASE_URL),

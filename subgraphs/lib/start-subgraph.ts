@@ -1,4 +1,4 @@
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { Gauge } from "prom-client";
 import { buildSubgraph } from "./build-subgraph";
 import { type Config, loadConfig } from "./config";
@@ -102,12 +102,13 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     host: options.host,
     port: options.port,
     logger: options.logger,
-    // Inline tracing (ftv1) is only useful when reporting to Apollo Studio.
     apollo: {
       schema,
       // Whoever holds the secret can send anything, so a subgraph measures operations as the gateway does.
       ...apolloLimitOptions(limits),
-      plugins: [ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin(limits)],
+      // Federated traces (ftv1) for Apollo Studio: added only when the gateway asks for one
+      // (`apollo-federation-include-trace: ftv1`, sent for sampled operations when it reports usage); error texts masked.
+      plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }), operationLimitsPlugin(limits)],
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
     },
     production: options.production,
