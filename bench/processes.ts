@@ -119,6 +119,18 @@ export function spawnService(
   };
 }
 
+/** Resolves with the exit code once the process exits (or fails after `ms`). */
+export function exitOf(service: Service, ms = 30_000): Promise<number | null> {
+  if (service.child.exitCode !== null) return Promise.resolve(service.child.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${service.name} still running after ${ms} ms:\n${service.output()}`)), ms);
+    service.child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
 /** Waits until `probe` resolves true; fails with the service's output if it exits or times out. */
 export async function waitFor(service: Service, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Cleanup, freePort, healthReady, type Service, spawnService } from "../bench/processes";
+import { Cleanup, exitOf, freePort, healthReady, type Service, spawnService } from "../bench/processes";
 import { type HttpAnswer, send } from "./support/system";
 
 // The distributed mode exactly as the README tells an operator to start it: each subgraph and the
@@ -39,18 +39,6 @@ async function subgraphProcess(name: keyof typeof PORT_VARIABLE, env: Record<str
 /** POSTs `query` to a subgraph with the given headers. */
 function postTo(service: Service, query: string, headers: Record<string, string> = {}, variables?: unknown): Promise<HttpAnswer> {
   return send(service.url, JSON.stringify({ query, variables }), { "content-type": "application/json", ...headers });
-}
-
-/** Resolves with the exit code once the process exits (or fails after `ms`). */
-function exitOf(service: Service, ms = 30_000): Promise<number | null> {
-  if (service.child.exitCode !== null) return Promise.resolve(service.child.exitCode);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${service.name} still running after ${ms} ms:\n${service.output()}`)), ms);
-    service.child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
 }
 
 afterAll(async () => {

@@ -5,5 +5,5 @@
 const { execFileSync } = require("node:child_process");
 
 module.exports = function buildDist() {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "."], { cwd: __dirname + "/..", stdio: "inherit" });
+  execFileSync(process.execPath, ["tools/build.mjs"], { cwd: __dirname + "/..", stdio: "inherit" });
 };

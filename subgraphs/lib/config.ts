@@ -1,3 +1,4 @@
+import { closest as closestMatch, distance } from "fastest-levenshtein";
 import { z } from "zod";
 
 /** The three subgraphs, in the order they are started and composed. */
@@ -5,7 +6,8 @@ export const SUBGRAPH_NAMES = ["incident", "actor", "statement"] as const;
 /** Name of one subgraph. */
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-const port = z.coerce.number().int().min(0).max(65535);
+const portMessage = "must be a port number from 0 to 65535";
+const port = z.coerce.number({ invalid_type_error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage);
 const optionalUrl = z
   .string()
   .trim()
@@ -129,19 +131,54 @@ export interface Config {
   apollo: { key: string; graphRef: string; usageReportingEndpoint: string | undefined } | undefined;
 }
 
+/** A configuration that cannot be used; its message is one line naming every bad variable and its value. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Every variable the configuration reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+/** Variables of other tools that the processes also read (not ours to warn about). */
+const FOREIGN_VARIABLES = new Set(["APOLLO_TELEMETRY_DISABLED"]);
+/** First words shared with the rest of the environment (NODE_OPTIONS, HOSTNAME, APOLLO_*): no prefix rule for them. */
+const GENERIC_PREFIXES = new Set(["NODE", "HOST", "LOG", "DATA", "APOLLO"]);
+
 /**
- * Reads and validates the configuration. Throws one error listing every bad variable, so a
- * mistyped port fails at start-up with its name instead of somewhere later.
+ * Warnings for variables that look like the project's but are not read (a typo such as MAX_DEPHT
+ * would otherwise be ignored silently): those sharing a first word that only the project uses
+ * (MAX_, GATEWAY_, INCIDENT_, ...), or within two edits of a known name of 8 characters or more.
+ * Each names the closest known variable.
+ */
+export function unknownVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = new Set(CONFIG_VARIABLES);
+  const prefixes = new Set(CONFIG_VARIABLES.map((name) => name.split("_")[0] ?? "").filter((prefix) => !GENERIC_PREFIXES.has(prefix)));
+  const warnings: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (known.has(name) || FOREIGN_VARIABLES.has(name) || name.startsWith("OTEL_")) continue;
+    const closest = closestMatch(name, CONFIG_VARIABLES as string[]);
+    const near = closest !== undefined && name.length >= 8 && distance(name, closest) <= 2;
+    if (!near && !prefixes.has(name.split("_")[0] ?? "")) continue;
+    warnings.push(`${name} is not a conflict-graph setting and is ignored; did you mean ${closest}? (see .env.example)`);
+  }
+  return warnings;
+}
+
+/**
+ * Reads and validates the configuration. Throws one ConfigError listing every bad variable with its
+ * value, so a mistyped port fails at start-up with its name instead of somewhere later.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}. Fix the variable (see .env.example) and start again.`);
   }
   const e = parsed.data;
   if (Boolean(e.APOLLO_KEY) !== Boolean(e.APOLLO_GRAPH_REF)) {
-    throw new Error("Invalid configuration:\n  APOLLO_KEY and APOLLO_GRAPH_REF report to Apollo Studio together: set both, or neither.");
+    throw new ConfigError("Invalid configuration: APOLLO_KEY and APOLLO_GRAPH_REF report to Apollo Studio together: set both, or neither.");
   }
   const subgraph = (name: SubgraphName, listenPort: number, url: string | undefined, databaseUrl: string | undefined): SubgraphConfig => ({
     name,

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "./logger";
 import { fieldFloodGuard } from "./field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin, subgraphLimits } from "./operation-limits";
 import { stopOnSignals } from "./shutdown";
+import { failStartup, warnUnknownVariables } from "./startup";
 import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
 
 /** Where a subgraph's database lives. */
@@ -141,10 +142,12 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
  * port would otherwise answer anyone, bypassing every limit the gateway enforces.
  */
 export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Promise<RunningService> {
-  let logger = createLogger(module.name, "info");
+  let logger = createLogger(module.name);
+  let config: Config | undefined;
   try {
-    const config = loadConfig();
+    config = loadConfig();
     logger = createLogger(module.name, config.logLevel);
+    warnUnknownVariables(logger);
     if (!config.gatewaySecret) {
       if (config.env === "production") {
         throw new Error(
@@ -170,8 +173,6 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
     stopOnSignals(() => service.stop(), logger, config.shutdownDeadlineMs);
     return service;
   } catch (error) {
-    // One line an operator can act on, not a stack trace.
-    logger.fatal(`could not start the ${module.name} subgraph: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    return failStartup(logger, `the ${module.name} subgraph`, error, config);
   }
 }
