@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admission";
 import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
+import { readCostDirectives } from "../subgraphs/lib/cost-directives";
 import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
@@ -80,7 +81,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
       // The parser's token cap and validation's fragment-bomb cap; then the plugin measures the rest.
       ...apolloLimitOptions(limits),
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ...studio.plugins, operationLimitsPlugin(limits), partialFailurePlugin()],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        ...studio.plugins,
+        operationLimitsPlugin(limits, readCostDirectives(options.supergraphSdl)),
+        partialFailurePlugin(),
+      ],
     },
     clientErrorsAs400: true,
     requestReadTimeoutMs: options.requestReadTimeoutMs,

@@ -64,13 +64,16 @@ describe("operation limits", () => {
   });
 
   it("rejects too many root fields", async () => {
-    const query = `{ ${Array.from({ length: 11 }, (_, i) => `i${i}: incident(id: "${i}") { id }`).join(" ")} }`;
-    rejected(await post(system.url, query), 400, "MAX_ROOT_FIELDS_EXCEEDED", /root fields \(11\) exceeds the limit of 10/);
+    const query = `{ ${Array.from({ length: 21 }, (_, i) => `i${i}: incident(id: "${i}") { id }`).join(" ")} }`;
+    const error = rejected(await post(system.url, query), 400, "MAX_ROOT_FIELDS_EXCEEDED", /root fields \(21\) exceeds the limit of 20/);
+    expect(error?.extensions).toMatchObject({ limit: "maxRootFields", allowed: 20, found: 21 });
   });
 
   it("rejects an operation whose cost (list sizes from `first`) is too high", async () => {
     const query = `{ incidents(first: 100) { edges { node { participants { actor { statements(first: 100) { edges { node { quotes { text } appearances { evidence { sentence } } } } } } } } } } }`;
-    rejected(await post(system.url, query), 400, "MAX_COST_EXCEEDED", /estimated cost .* exceeds the limit of 100000/);
+    const error = rejected(await post(system.url, query), 400, "MAX_COST_EXCEEDED", /estimated cost .*\(\d+\) exceeds the limit of 100000/);
+    expect(error?.extensions).toMatchObject({ limit: "maxCost", allowed: 100_000 });
+    expect(error?.extensions?.found).toBeGreaterThan(100_000);
   });
 
   it("rejects a list argument longer than the limit", async () => {

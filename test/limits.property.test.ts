@@ -28,7 +28,8 @@ import {
   type ValueNode,
 } from "graphql";
 import { projectRoot } from "../subgraphs/lib/paths";
-import { checkOperationLimits, DEFAULT_OPERATION_LIMITS, measureOperation, type OperationMeasure } from "../subgraphs/lib/operation-limits";
+import { readCostDirectives } from "../subgraphs/lib/cost-directives";
+import { checkOperationLimits, DEFAULT_LIST_SIZE, DEFAULT_OPERATION_LIMITS, measureOperation, type OperationMeasure } from "../subgraphs/lib/operation-limits";
 import { send, startTestSystem, type TestSystem } from "./support/system";
 
 // Random documents over the real API schema (nested fields, aliases, `first` literals and variables
@@ -40,6 +41,8 @@ import { send, startTestSystem, type TestSystem } from "./support/system";
 // of the fragments (seconds) instead of the size of the text (milliseconds).
 
 const schema = buildSchema(readFileSync(join(projectRoot(), "schema/api.graphql"), "utf8"));
+// The API schema has no directives (as on the gateway): the list sizes come from the supergraph.
+const costs = readCostDirectives(readFileSync(join(projectRoot(), "schema/supergraph.graphql"), "utf8"));
 const limits = DEFAULT_OPERATION_LIMITS;
 const MS_PER_KB = 5;
 const MS_BASE = 20;
@@ -171,7 +174,7 @@ const hostileValue = fc.oneof(
 const NAIVE_BUDGET = 100_000;
 
 /**
- * The measure the old code took: every spread walks its fragment again. Undefined when that would
+ * The measure without memoization: every spread walks its fragment again. Undefined when that would
  * take more than NAIVE_BUDGET selections.
  */
 function naiveMeasure(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationMeasure | undefined {
@@ -184,7 +187,8 @@ function naiveMeasure(document: DocumentNode, operation: OperationDefinitionNode
     const bound = value?.kind === Kind.VARIABLE ? variables[value.name.value] : undefined;
     return typeof bound === "number" ? bound : undefined;
   };
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, depth: number, root: boolean): void => {
+  // `slice`: the page size of the connection being walked (`first`/`last`), which sizes its `edges`.
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, depth: number, root: boolean, slice?: number): void => {
     for (const selection of set.selections) {
       budget -= 1;
       if (budget < 0) return;
@@ -192,26 +196,34 @@ function naiveMeasure(document: DocumentNode, operation: OperationDefinitionNode
       if (selection.kind === Kind.FIELD) {
         if (root) measure.rootFields += 1;
         if (selection.alias) measure.aliases += 1;
-        measure.cost += multiplier;
-        measure.depth = Math.max(measure.depth, depth + 1);
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        const declared = field && parent ? costs.fields.get(`${parent.name}.${field.name}`) : undefined;
+        measure.cost += multiplier * (declared?.weight ?? 1);
+        measure.depth = Math.max(measure.depth, depth + 1);
         if (!selection.selectionSet || !field) continue;
         const named = getNamedType(field.type);
-        const argument = (name: string) => selection.arguments?.find((candidate) => candidate.name.value === name)?.value;
-        const items = named.name.endsWith("Connection")
-          ? (size(argument("first")) ?? size(argument("last")) ?? 20)
-          : isListType(getNullableType(field.type))
-            ? 10
-            : 1;
+        const given = (declared?.slicingArguments ?? []).flatMap((name) => {
+          const value = selection.arguments?.find((candidate) => candidate.name.value === name)?.value;
+          const fallback = field.args.find((argument) => argument.name === name)?.defaultValue;
+          const found = value ? size(value) : typeof fallback === "number" ? fallback : undefined;
+          return found === undefined ? [] : [found];
+        });
+        const length = given.length ? Math.max(...given) : (declared?.assumedSize ?? DEFAULT_LIST_SIZE);
+        if (declared?.sizedFields?.length) {
+          walk(selection.selectionSet, named, multiplier, depth + 1, false, length);
+          continue;
+        }
+        const items =
+          costs.sizedFields.get(parent!.name)?.has(field.name) && slice !== undefined ? slice : isListType(getNullableType(field.type)) ? length : 1;
         walk(selection.selectionSet, named, multiplier * Math.max(items, 1), depth + 1, false);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : undefined;
-        walk(selection.selectionSet, condition ?? parent, multiplier, depth, root);
+        walk(selection.selectionSet, condition ?? parent, multiplier, depth, root, slice);
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment) continue;
         measure.directives += fragment.directives?.length ?? 0;
-        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, multiplier, depth, root);
+        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, multiplier, depth, root, slice);
       }
     }
   };
@@ -247,7 +259,7 @@ describe("the limit code on random documents and variables", () => {
         const kilobytes = (built.query.length + (hostile === undefined ? 0 : approximateSize(hostile))) / 1024;
 
         const started = performance.now();
-        const error = checkOperationLimits({ schema, document, operation, variables }, limits);
+        const error = checkOperationLimits({ schema, document, operation, variables, costs }, limits);
         const ms = performance.now() - started;
         tried += 1;
         worstMsPerKb = Math.max(worstMsPerKb, (ms - MS_BASE) / kilobytes);
@@ -263,7 +275,7 @@ describe("the limit code on random documents and variables", () => {
         const naive = coerced.coerced && naiveMeasure(document, operation, coerced.coerced);
         if (naive) {
           compared += 1;
-          expect(measureOperation(schema, document, operation, coerced.coerced)).toEqual(naive);
+          expect(measureOperation(schema, document, operation, coerced.coerced, costs)).toEqual(naive);
         }
       }),
       { numRuns: 300 },

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { badUserInput, checkLength, MAX_NAME_LENGTH } from "../lib/errors";
+import { PAGED, SIZED_BY_FIRST, assumedSize, cost } from "../lib/list-size";
 import type { IncidentContext } from "./loaders";
 import { placesNamed } from "./place-lookup";
 import { Place, PlaceAlias } from "./place";
@@ -24,6 +25,7 @@ export const PlaceConnection = defineConnection(Place, "Place", "place");
 
 @Resolver(() => Place)
 export class PlaceResolver {
+  @Directive(PAGED)
   @Query(() => PlaceConnection, { description: "Places, by name." })
   async places(@Args() page: PageArgsInput, @Ctx() ctx: IncidentContext): Promise<InstanceType<typeof PlaceConnection>> {
     const query = ctx.db.dataSource.getRepository(Place).createQueryBuilder("p");
@@ -36,6 +38,9 @@ export class PlaceResolver {
     return ctx.loaders.place.load(id);
   }
 
+  @Directive(SIZED_BY_FIRST)
+  // A fuzzy match over every name: about a page's work.
+  @Directive(cost(10))
   @Query(() => [PlaceMatch], {
     description:
       'Finds places by any of their names, best match first: case, diacritics, apostrophes, hyphens and al-/ash- prefixes are ignored and small misspellings tolerated ("al-Asaf airbase" and "Ain al-Assad" find the same base).',
@@ -49,6 +54,8 @@ export class PlaceResolver {
     return placesNamed(ctx, checkLength("name", name, MAX_NAME_LENGTH), first);
   }
 
+  // At most 3 in the bundled dataset, 0 in generated data.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [PlaceAlias], { description: "Other names of this place, as the articles spell it." })
   aliases(@Root() place: Place, @Ctx() ctx: IncidentContext): Promise<PlaceAlias[]> {
     return ctx.loaders.placeAliases.load(place.id);

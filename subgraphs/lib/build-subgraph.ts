@@ -13,7 +13,7 @@ import type { SubgraphModule } from "./subgraph-module";
  * `printSchemaWithDirectives` and prepend this header ourselves.
  */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])\n\n';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@cost", "@listSize"])\n\n';
 
 /** The SDL of a subgraph as type-graphql sees it, with the federation header: the input to composition. */
 export async function subgraphTypeDefs<Loaders>(module: SubgraphModule<Loaders>): Promise<{ sdl: string; schema: GraphQLSchema }> {

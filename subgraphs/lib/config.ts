@@ -32,7 +32,7 @@ const schema = z.object({
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
-  MAX_ROOT_FIELDS: z.coerce.number().int().positive().default(10),
+  MAX_ROOT_FIELDS: z.coerce.number().int().positive().default(20),
   MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(20),
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
   MAX_COST: z.coerce.number().int().positive().default(100_000),

@@ -6,6 +6,7 @@ import {
   getNullableType,
   getVariableValues,
   GraphQLError,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   isInterfaceType,
@@ -19,6 +20,7 @@ import {
   visit,
 } from "graphql";
 import type { Config } from "./config";
+import { type CostDirectives, costDirectivesOf } from "./cost-directives";
 
 /** The operation limits a client's request must keep (documented field by field in the configuration). */
 export type OperationLimits = Config["operationLimits"];
@@ -33,7 +35,7 @@ export interface EnforcedLimits extends OperationLimits {
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: 15,
   maxAliases: 30,
-  maxRootFields: 10,
+  maxRootFields: 20,
   maxDirectives: 20,
   maxTokens: 5000,
   maxCost: 100_000,
@@ -48,10 +50,8 @@ export const MAX_VARIABLE_VALUES = 100_000;
 /** Values allowed per entity representation on top of MAX_VARIABLE_VALUES (`{ __typename, id }` is three). */
 const VALUES_PER_REPRESENTATION = 10;
 
-/** Items assumed in a plain list field (participants, statements of an incident) for the cost estimate. */
-const LIST_ESTIMATE = 10;
-/** Items assumed in a connection asked for without `first`/`last` (the default page size). */
-const PAGE_ESTIMATE = 20;
+/** Items assumed in a list field that declares no `@listSize` (every list of our schemas declares one). */
+export const DEFAULT_LIST_SIZE = 10;
 /** Selections (fields, inline fragments, spreads) Apollo Server's validation may count per unit of `maxCost`. */
 const RECURSIVE_SELECTIONS_PER_COST = 10;
 /** The federation field that resolves a batch of entity representations. */
@@ -186,54 +186,122 @@ function dependencyOrder(roots: string[], fragments: ReadonlyMap<string, Fragmen
 }
 
 /**
- * Measures one selection set (an operation's or a fragment's) with an explicit stack. A spread adds
- * the fragment's measure, already taken: its cost and entities times the list multiplier where it is
- * spread (both are linear in it), its depth on top of the current one, its aliases and directives
- * once. So a document is measured in time linear in its size however its fragments nest.
+ * A fragment's measure. A fragment on a connection type does not know the page size where it is
+ * spread, so what lies under its sized fields (`edges`) is kept apart, per item of the page.
+ */
+interface FragmentMeasure extends OperationMeasure {
+  costPerSlice: number;
+  entitiesPerSlice: number;
+}
+
+/** The page size of a frame whose size is only known where its fragment is spread. */
+const UNKNOWN_SLICE = -1;
+
+/** The largest slicing argument given (literal, variable, or the argument's default), else undefined. */
+function slicedSize(
+  selection: { arguments?: readonly { name: { value: string }; value: ValueNode }[] },
+  field: GraphQLField<unknown, unknown>,
+  names: readonly string[],
+  variables: Variables,
+): number | undefined {
+  let size: number | undefined;
+  for (const name of names) {
+    const given = argumentValue(selection, name);
+    const fallback = field.args.find((argument) => argument.name === name)?.defaultValue;
+    const value = given ? argumentNumber(given, variables) : typeof fallback === "number" ? fallback : undefined;
+    if (value !== undefined) size = Math.max(size ?? 0, value);
+  }
+  return size;
+}
+
+/**
+ * Measures one selection set (an operation's or a fragment's) with an explicit stack. A field
+ * counts its weight (`@cost`, else 1) once per item of every list above it; a list's size is its
+ * slicing argument (`first`/`last`, `@listSize(slicingArguments:)`), else its `assumedSize`, else
+ * DEFAULT_LIST_SIZE; a field with `sizedFields` (a connection) counts once and sizes its `edges`.
+ * A spread adds the fragment's measure, already taken: its cost and entities times the multiplier
+ * where it is spread (both are linear in it, and in the page size for a fragment on a connection),
+ * its depth on top of the current one, its aliases and directives once. So a document is measured
+ * in time linear in its size however its fragments nest.
  */
 function measureSelectionSet(
   schema: GraphQLSchema,
+  costs: CostDirectives,
   selectionSet: SelectionSetNode,
   type: GraphQLNamedType | undefined,
-  measured: ReadonlyMap<string, OperationMeasure>,
+  measured: ReadonlyMap<string, FragmentMeasure>,
   variables: Variables,
-): OperationMeasure {
-  const measure: OperationMeasure = { depth: 0, aliases: 0, rootFields: 0, directives: 0, cost: 0, entities: 0 };
-  const stack = [{ selectionSet, type, multiplier: 1, depth: 0, root: true }];
+  inFragment: boolean,
+): FragmentMeasure {
+  const measure: FragmentMeasure = { depth: 0, aliases: 0, rootFields: 0, directives: 0, cost: 0, entities: 0, costPerSlice: 0, entitiesPerSlice: 0 };
+  // `slice`: the page size of the connection this frame is (undefined: none); `perSlice`: under a
+  // sized field of a fragment whose page size is not known yet.
+  const stack = [{ selectionSet, type, multiplier: 1, depth: 0, root: true, slice: inFragment ? UNKNOWN_SLICE : undefined, perSlice: false }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
-    const { type: parent, multiplier, depth, root } = frame;
+    const { type: parent, multiplier, depth, root, slice, perSlice } = frame;
+    const add = (cost: number, entities: number) => {
+      if (perSlice) {
+        measure.costPerSlice += cost;
+        measure.entitiesPerSlice += entities;
+      } else {
+        measure.cost += cost;
+        measure.entities += entities;
+      }
+    };
+    const sized = parent ? costs.sizedFields.get(parent.name) : undefined;
     for (const selection of frame.selectionSet.selections) {
       measure.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
         if (root) measure.rootFields += 1;
         if (selection.alias) measure.aliases += 1;
-        measure.cost += multiplier;
-        measure.depth = Math.max(measure.depth, depth + 1);
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        const declared = field && parent ? costs.fields.get(`${parent.name}.${field.name}`) : undefined;
+        add(multiplier * (declared?.weight ?? 1), 0);
+        measure.depth = Math.max(measure.depth, depth + 1);
         let items = 1;
+        let childSlice: number | undefined;
+        let childPerSlice = perSlice;
         if (selection.name.value === ENTITIES_FIELD) {
           items = listLength(argumentValue(selection, "representations"), variables);
-          measure.entities += multiplier * items;
-        } else if (field && getNamedType(field.type).name.endsWith("Connection")) {
-          items = argumentNumber(argumentValue(selection, "first"), variables) ?? argumentNumber(argumentValue(selection, "last"), variables) ?? PAGE_ESTIMATE;
-        } else if (field && isListType(getNullableType(field.type))) {
-          items = LIST_ESTIMATE;
+          add(0, multiplier * items);
+        } else if (field) {
+          const size =
+            (declared?.slicingArguments && slicedSize(selection, field, declared.slicingArguments, variables)) ?? declared?.assumedSize ?? DEFAULT_LIST_SIZE;
+          if (declared?.sizedFields?.length) childSlice = size;
+          else if (sized?.has(field.name) && slice !== undefined) {
+            if (slice === UNKNOWN_SLICE) childPerSlice = true;
+            else items = slice;
+          } else if (isListType(getNullableType(field.type))) items = size;
         }
         if (selection.selectionSet) {
           const named = field ? getNamedType(field.type) : undefined;
-          stack.push({ selectionSet: selection.selectionSet, type: named, multiplier: multiplier * Math.max(items, 1), depth: depth + 1, root: false });
+          stack.push({
+            selectionSet: selection.selectionSet,
+            type: named,
+            multiplier: multiplier * Math.max(items, 1),
+            depth: depth + 1,
+            root: false,
+            slice: childSlice,
+            perSlice: childPerSlice,
+          });
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : undefined;
-        stack.push({ selectionSet: selection.selectionSet, type: condition ?? parent, multiplier, depth, root });
+        stack.push({ selectionSet: selection.selectionSet, type: condition ?? parent, multiplier, depth, root, slice, perSlice });
       } else {
         const fragment = measured.get(selection.name.value);
         if (!fragment) continue;
         if (root) measure.rootFields += fragment.rootFields;
         measure.aliases += fragment.aliases;
         measure.directives += fragment.directives;
-        measure.cost += multiplier * fragment.cost;
-        measure.entities += multiplier * fragment.entities;
+        if (slice === UNKNOWN_SLICE) {
+          add(multiplier * fragment.cost, multiplier * fragment.entities);
+          measure.costPerSlice += multiplier * fragment.costPerSlice;
+          measure.entitiesPerSlice += multiplier * fragment.entitiesPerSlice;
+        } else {
+          const items = Math.max(slice ?? DEFAULT_LIST_SIZE, 1);
+          add(multiplier * (fragment.cost + items * fragment.costPerSlice), multiplier * (fragment.entities + items * fragment.entitiesPerSlice));
+        }
         measure.depth = Math.max(measure.depth, depth + fragment.depth);
       }
     }
@@ -244,22 +312,44 @@ function measureSelectionSet(
 /**
  * Measures an operation with the schema's types and the coerced variables: depth, aliases, root
  * fields, directives, cost and `_entities` representations, counting every fragment where it is
- * spread, yet walking each fragment once.
+ * spread, yet walking each fragment once. `costs`: the schema's `@cost`/`@listSize` (default: read
+ * from the schema's own AST nodes; the gateway passes the supergraph's).
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  costs: CostDirectives = costDirectivesOf(schema),
+): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const measured = new Map<string, OperationMeasure>();
+  const measured = new Map<string, FragmentMeasure>();
   for (const fragment of dependencyOrder(spreadNames(operation.selectionSet), fragments)) {
-    const measure = measureSelectionSet(schema, fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), measured, variables);
+    const measure = measureSelectionSet(
+      schema,
+      costs,
+      fragment.selectionSet,
+      schema.getType(fragment.typeCondition.name.value) ?? undefined,
+      measured,
+      variables,
+      true,
+    );
     measure.directives += fragment.directives?.length ?? 0;
     measured.set(fragment.name.value, measure);
   }
   const root =
     operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
-  const measure = measureSelectionSet(schema, operation.selectionSet, root ?? undefined, measured, variables);
-  measure.directives += operation.directives?.length ?? 0;
-  return measure;
+  const { depth, aliases, rootFields, directives, cost, entities } = measureSelectionSet(
+    schema,
+    costs,
+    operation.selectionSet,
+    root ?? undefined,
+    measured,
+    variables,
+    false,
+  );
+  return { depth, aliases, rootFields, directives: directives + (operation.directives?.length ?? 0), cost, entities };
 }
 
 /** The longest list literal in the document (defaults and directives too), but `_entities`' representations. */
@@ -343,6 +433,8 @@ export interface ResolvedOperation {
   operation: OperationDefinitionNode;
   /** The variables as the client sent them. */
   variables: Readonly<Record<string, unknown>> | undefined;
+  /** The schema's `@cost`/`@listSize` (default: read from the schema's AST nodes). */
+  costs?: CostDirectives;
 }
 
 /**
@@ -350,7 +442,7 @@ export interface ResolvedOperation {
  * are coerced (defaults apply, so `$n: Int = 100` counts as 100). Variables that do not coerce are
  * left to execution, which answers BAD_USER_INPUT.
  */
-export function checkOperationLimits({ schema, document, operation, variables }: ResolvedOperation, limits: EnforcedLimits): GraphQLError | undefined {
+export function checkOperationLimits({ schema, document, operation, variables, costs }: ResolvedOperation, limits: EnforcedLimits): GraphQLError | undefined {
   const raw = variables ?? {};
   const rawError = checkRawVariables(raw, operation, limits);
   if (rawError) return rawError;
@@ -358,7 +450,7 @@ export function checkOperationLimits({ schema, document, operation, variables }:
   if (coerced.errors) return undefined;
   const list = longestListLiteral(document);
   if (list > limits.maxListItems) return limitError("MAX_LIST_ITEMS_EXCEEDED", "maxListItems", limits.maxListItems, list, "A list argument's length");
-  const measure = measureOperation(schema, document, operation, coerced.coerced);
+  const measure = measureOperation(schema, document, operation, coerced.coerced, costs);
   if (limits.maxEntities !== undefined && measure.entities > limits.maxEntities) return entitiesError(limits.maxEntities, measure.entities);
   if (measure.depth > limits.maxDepth) return limitError("MAX_DEPTH_EXCEEDED", "maxDepth", limits.maxDepth, measure.depth, "The operation's depth");
   if (measure.aliases > limits.maxAliases) return limitError("MAX_ALIASES_EXCEEDED", "maxAliases", limits.maxAliases, measure.aliases, "The number of aliases");
@@ -372,7 +464,7 @@ export function checkOperationLimits({ schema, document, operation, variables }:
       "maxCost",
       limits.maxCost,
       measure.cost,
-      "The operation's estimated cost (fields × list sizes, from `first`/`last`)",
+      "The operation's estimated cost (each field once per item of the lists above it: `first`/`last`, else the list's `@listSize`)",
     );
   return undefined;
 }
@@ -381,14 +473,16 @@ export function checkOperationLimits({ schema, document, operation, variables }:
  * Rejects operations over the limits before any field resolves (on the gateway: before any
  * subgraph is called), with HTTP 400 and a code per limit (MAX_DEPTH_EXCEEDED, MAX_ALIASES_EXCEEDED,
  * MAX_ENTITIES_EXCEEDED, ...). The token limit is the parser's own (see `apolloLimitOptions`).
+ * `costs`: the `@cost`/`@listSize` table when the schema Apollo passes has lost them (the gateway's
+ * API schema: read them from the supergraph); a subgraph's schema keeps them.
  */
-export function operationLimitsPlugin(limits: EnforcedLimits): ApolloServerPlugin<BaseContext> {
+export function operationLimitsPlugin(limits: EnforcedLimits, costs?: CostDirectives): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const error = checkOperationLimits({ schema, document, operation, variables: request.variables }, limits);
+          const error = checkOperationLimits({ schema, document, operation, variables: request.variables, costs }, limits);
           if (error) throw error;
         },
       };

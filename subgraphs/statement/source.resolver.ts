@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import { PAGED, assumedSize } from "../lib/list-size";
 import type { StatementContext } from "./loaders";
 import { Actor } from "./refs";
 import { Source, SourceCitation } from "./source";
@@ -14,6 +15,7 @@ export class SourceResolver {
     return ctx.loaders.source.load(id);
   }
 
+  @Directive(PAGED)
   @Query(() => SourceConnection, { description: "Source articles, newest first (by publication date, then id)." })
   async sources(@Args() page: PageArgsInput, @Ctx() ctx: StatementContext): Promise<InstanceType<typeof SourceConnection>> {
     const query = ctx.db.dataSource.getRepository(Source).createQueryBuilder("src");
@@ -26,6 +28,8 @@ export class SourceResolver {
     return source.outletId ? { id: source.outletId } : null;
   }
 
+  // At most 6 in the bundled dataset, 0 in generated data.
+  @Directive(assumedSize(15))
   @FieldResolver(() => [SourceCitation], { description: "Agencies and outlets the article cites." })
   citations(@Root() source: Source, @Ctx() ctx: StatementContext): Promise<SourceCitation[]> {
     return ctx.loaders.citations.load(source.id);

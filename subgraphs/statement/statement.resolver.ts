@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, nestedPage, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { defineSearchConnection, searchPage } from "../lib/search-connection";
 import { applyStatementFilter, StatementFilter } from "./filter";
 import { statementSearch } from "./search";
 import { SOURCE_FIELD_DESCRIPTION } from "../lib/evidence";
+import { PAGED, assumedSize, cost } from "../lib/list-size";
 import { StatementRole } from "./enums";
 import { Evidence } from "./evidence";
 import { ReportedFigure } from "./figure";
@@ -26,6 +27,7 @@ export class StatementResolver {
     return ctx.loaders.statement.load(id);
   }
 
+  @Directive(PAGED)
   @Query(() => StatementConnection, { description: "Statements matching a filter, newest first (by the date said, then id)." })
   async statements(
     @Args() page: PageArgsInput,
@@ -37,6 +39,9 @@ export class StatementResolver {
     return StatementConnection.from(await paginate(query, page, STATEMENT_ORDER, ctx.limits.maxPageSize));
   }
 
+  @Directive(PAGED)
+  // A full-text search: about a page's work before any row is read.
+  @Directive(cost(10))
   @Query(() => StatementSearchConnection, {
     description: "Full-text search over statement text, quotes and the sentences they appear in, best match first, with the matching passage.",
   })
@@ -63,16 +68,22 @@ export class StatementResolver {
     return statement.viaId ? { id: statement.viaId } : null;
   }
 
+  // At most 5 in the bundled dataset, 0 in generated data.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [Quote], { description: "Its words quoted verbatim." })
   quotes(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<Quote[]> {
     return ctx.loaders.quotes.load(statement.id);
   }
 
+  // At most 5 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [Stance], { description: "What it does: condemns, claims, pledges..." })
   stances(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<Stance[]> {
     return ctx.loaders.stances.load(statement.id);
   }
 
+  // At most 3 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [Incident], {
     nullable: "items",
     description: "The incidents it is about (an item is null only while the incident subgraph is unavailable).",
@@ -81,16 +92,22 @@ export class StatementResolver {
     return (await ctx.loaders.incidentsOfStatement.load(statement.id)).map((row) => ({ id: row.incidentId }));
   }
 
+  // At most 5 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [Actor], { nullable: "items", description: "The actors it is about (an item is null only while the actor subgraph is unavailable)." })
   async aboutActors(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<Actor[]> {
     return (await ctx.loaders.actorsOfStatement.load(statement.id)).map((row) => ({ id: row.actorId }));
   }
 
+  // At most 6 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(15))
   @FieldResolver(() => [Appearance], { description: "Every article it appears in, with the sentence." })
   appearances(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<Appearance[]> {
     return ctx.loaders.appearances.load(statement.id);
   }
 
+  // At most 3 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [ReportedFigure], { description: "Figures it reports." })
   figures(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<ReportedFigure[]> {
     return ctx.loaders.figuresOfStatement.load(statement.id);
@@ -120,6 +137,8 @@ export class EvidenceResolver {
 
 @Resolver(() => Incident)
 export class IncidentStatementsResolver {
+  // At most 14 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(30))
   @FieldResolver(() => [Statement], {
     nullable: true,
     description: "Statements about this incident, oldest first. Null while the statement subgraph is unavailable.",
@@ -132,6 +151,8 @@ export class IncidentStatementsResolver {
     );
   }
 
+  // At most 9 in the bundled dataset, 1 in generated data.
+  @Directive(assumedSize(20))
   @FieldResolver(() => [ReportedFigure], {
     nullable: true,
     description: "Figures reported about this incident (or campaign), by as-of date. Null while the statement subgraph is unavailable.",
@@ -143,6 +164,7 @@ export class IncidentStatementsResolver {
 
 @Resolver(() => Actor)
 export class ActorStatementsResolver {
+  @Directive(PAGED)
   @FieldResolver(() => StatementConnection, {
     nullable: true,
     description:
