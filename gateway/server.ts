@@ -6,6 +6,7 @@ import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/h
 import type { Logger } from "../subgraphs/lib/logger";
 import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
+import { allowedOrigins, corsRoutes } from "./cors";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
 import { partialFailurePlugin } from "./partial-failure";
 
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   limits?: OperationLimits;
   /** Introspection and the Sandbox explorer (default: off in production). */
   introspection?: boolean;
+  /** Browser origins allowed to call (CORS_ORIGINS); undefined: the mode's defaults (see `allowedOrigins`). */
+  corsOrigins?: string[];
   /** Largest request body (default "2mb"). */
   bodyLimit?: string;
   /** FIFO admission control (default: 32 at once, 2000 waiting, no stall check). */
@@ -64,6 +67,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   };
   const checkSubgraphs = () => problems("log");
+  const introspection = options.introspection ?? !options.production;
+  const origins = allowedOrigins({ configured: options.corsOrigins, production: options.production, introspection });
   const service = await serveGraphQL<BaseContext>({
     name: "gateway",
     host: options.host,
@@ -86,7 +91,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     beforeGraphQL: [fieldFloodGuard(limits)],
     production: options.production,
-    introspection: options.introspection ?? !options.production,
+    introspection,
+    routes: [corsRoutes(origins)],
     bodyLimit: options.bodyLimit,
     context: async () => ({}),
     ready: async () => {

@@ -88,6 +88,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     stackTraces: config.env === "development",
     limits: config.operationLimits,
     introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
     bodyLimit: config.maxBody,
     admission: config.admission,
     requestReadTimeoutMs: config.requestReadTimeoutMs,
