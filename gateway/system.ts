@@ -89,6 +89,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     limits: config.operationLimits,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
+    explorer: config.explorer,
     bodyLimit: config.maxBody,
     admission: config.admission,
     requestReadTimeoutMs: config.requestReadTimeoutMs,
