@@ -7,7 +7,9 @@ import type { Logger } from "../subgraphs/lib/logger";
 import { readCostDirectives } from "../subgraphs/lib/cost-directives";
 import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
+import { allowedOrigins, corsRoutes } from "./cors";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
+import { explorerRoutes } from "./explorer";
 import { anonymousTelemetryOptIn, studioReporting, type StudioReporting } from "./studio";
 import { partialFailurePlugin } from "./partial-failure";
 
@@ -22,8 +24,12 @@ export interface GatewayOptions {
   stackTraces?: boolean;
   /** Operation limits (default: `DEFAULT_OPERATION_LIMITS`). */
   limits?: OperationLimits;
-  /** Introspection and the Sandbox explorer (default: off in production). */
+  /** Introspection and the explorer (default: off in production). */
   introspection?: boolean;
+  /** Browser origins allowed to call (CORS_ORIGINS); undefined: the mode's defaults (see `allowedOrigins`). */
+  corsOrigins?: string[];
+  /** The explorer a browser gets at the URL when introspection is on (default: GraphiQL, served offline). */
+  explorer?: "graphiql" | "sandbox";
   /** Largest request body (default "2mb"). */
   bodyLimit?: string;
   /** FIFO admission control (default: 32 at once, 2000 waiting, no stall check). */
@@ -70,6 +76,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   };
   const checkSubgraphs = () => problems("log");
+  const introspection = options.introspection ?? !options.production;
+  const graphiql = introspection && (options.explorer ?? "graphiql") === "graphiql";
+  const origins = allowedOrigins({ configured: options.corsOrigins, production: options.production, introspection });
   const service = await serveGraphQL<BaseContext>({
     name: "gateway",
     host: options.host,
@@ -98,7 +107,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     beforeGraphQL: [fieldFloodGuard(limits)],
     production: options.production,
-    introspection: options.introspection ?? !options.production,
+    introspection,
+    sandbox: !graphiql,
+    routes: [corsRoutes(origins), ...(graphiql ? [explorerRoutes()] : [])],
     bodyLimit: options.bodyLimit,
     context: async () => ({}),
     ready: async () => {

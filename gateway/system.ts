@@ -88,6 +88,8 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     stackTraces: config.env === "development",
     limits: config.operationLimits,
     introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+    explorer: config.explorer,
     bodyLimit: config.maxBody,
     admission: config.admission,
     requestReadTimeoutMs: config.requestReadTimeoutMs,

@@ -109,7 +109,7 @@ export interface Config {
   maxEntities: number;
   /** Shared secret the gateway sends and subgraphs require; undefined: none configured. */
   gatewaySecret: string | undefined;
-  /** Schema introspection and the Sandbox explorer: on in development, off in production unless set. */
+  /** Schema introspection and the explorer (GraphiQL, or Sandbox with EXPLORER=sandbox): on in development, off in production unless set. */
   introspection: boolean;
   /** How long a SIGTERM/SIGINT waits for in-flight requests before exiting. */
   shutdownDeadlineMs: number;

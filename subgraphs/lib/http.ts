@@ -49,6 +49,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   production?: boolean;
   /** Schema introspection and the Sandbox landing page. Default: off in production. */
   introspection?: boolean;
+  /** Serve Apollo Sandbox (from Apollo's CDN) to a browser at `/graphql` when introspection is on. Default: true. */
+  sandbox?: boolean;
+  /** Handlers tried before `/graphql`'s own chain (the gateway's CORS and explorer); what they pass on goes on. */
+  routes?: RequestHandler[];
   /** When set, `/graphql` answers only requests that carry it in `x-gateway-secret`. */
   requireSecret?: string;
   /**
@@ -233,7 +237,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     plugins: [
       ...(options.apollo.plugins ?? []),
       errorPolicyPlugin({ clientErrorsAs400: options.clientErrorsAs400 ?? false, production, logger: options.logger }),
-      introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      introspection && (options.sandbox ?? true) ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
@@ -317,6 +321,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
   };
   const bodyLimit = options.bodyLimit ?? "2mb";
+  if (options.routes) app.use(options.routes);
   app.use(
     "/graphql",
     gatewayOnly,
