@@ -85,7 +85,8 @@ describe("graceful shutdown", () => {
     expect(await exited).toBe(0);
 
     const before = results.filter((result) => result.startedAt < signalledAt);
-    expect(before.length).toBeGreaterThan(20);
+    // Every client had a request out before the signal (on a loaded machine, maybe only its first).
+    expect(before.length).toBeGreaterThanOrEqual(20);
     expect(before.filter((result) => result.outcome !== 200)).toEqual([]);
     // After the signal, a request is served, or its connection is refused or reset before the server
     // read it (a load balancer retries those); never a 5xx.
