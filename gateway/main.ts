@@ -15,7 +15,8 @@ startSystem(config, mode, logger).then(
     stopOnSignals(() => system.stop(), logger, config.shutdownDeadlineMs);
   },
   (error: unknown) => {
-    logger.fatal({ err: error }, "could not start");
+    // The reason in the message itself, so the one line an operator reads says what to do.
+    logger.fatal({ err: error }, `could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );
