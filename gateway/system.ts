@@ -51,7 +51,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
       sources.push(http(name, own.url));
       continue;
     }
-    const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
+    const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir, migrate: config.migrate });
     databases[name] = db;
     if (mode === "embedded") {
       const service = await startSubgraph(module, {

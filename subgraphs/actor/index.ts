@@ -4,6 +4,8 @@ import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.
 import { Affiliation } from "./affiliation";
 import { ActorAlias } from "./alias";
 import { actorDataset } from "./dataset";
+import { Initial1796221394020 as InitialPostgres } from "./migrations/postgres/1796221394020-initial";
+import { Initial1796221394020 as InitialSqlite } from "./migrations/sqlite/1796221394020-initial";
 import { type ActorLoaders, createActorLoaders } from "./loaders";
 import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
@@ -16,5 +18,6 @@ export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver],
   references: actorReferences,
   createLoaders: createActorLoaders,
+  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
   seed: (db) => importActors(db, actorDataset),
 };

@@ -5,11 +5,12 @@ import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, Incident
 import { Incident } from "./incident";
 import { ActorIncidentsResolver, IncidentLinkResolver, IncidentResolver, ParticipationResolver } from "./incident.resolver";
 import { createIncidentLoaders, type IncidentLoaders } from "./loaders";
+import { Initial1796221392496 as InitialPostgres } from "./migrations/postgres/1796221392496-initial";
+import { Initial1796221392496 as InitialSqlite } from "./migrations/sqlite/1796221392496-initial";
 import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
-import { incidentSearch } from "./search";
 import { importIncidents } from "./seed";
 
 /** The incident subgraph: incidents, places, and who took part in what (`Actor.incidents`). */
@@ -31,6 +32,6 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
   resolvers: [IncidentResolver, ParticipationResolver, IncidentLinkResolver, ActorIncidentsResolver, PlaceResolver, FacetResolver],
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
-  prepare: (db) => incidentSearch.ensure(db),
+  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
   seed: (db) => importIncidents(db, incidentDataset),
 };

@@ -28,6 +28,7 @@ const schema = z.object({
   ACTOR_DATABASE_URL: optionalUrl.default(""),
   STATEMENT_DATABASE_URL: optionalUrl.default(""),
   DATA_DIR: z.string().default("data"),
+  MIGRATE: z.enum(["", "auto", "refuse"]).default(""),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
@@ -81,6 +82,8 @@ export interface Config {
   host: string;
   gatewayPort: number;
   dataDir: string;
+  /** A database behind the code at start: `auto` migrates it, `refuse` stops (MIGRATE; default: refuse in production, auto otherwise). */
+  migrate: "auto" | "refuse";
   subgraphTimeoutMs: number;
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     gatewayPort: e.GATEWAY_PORT,
     dataDir: e.DATA_DIR,
+    migrate: e.MIGRATE === "" ? (e.NODE_ENV === "production" ? "refuse" : "auto") : e.MIGRATE,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     maxPageSize: e.MAX_PAGE_SIZE,
     operationLimits: {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 import { DatabaseFailureLatch } from "./database-health";
+import type { SchemaMigrations } from "./migrations";
 
 /**
  * Counts the SQL statements a data source runs. Tests and the benchmark read `count` before and
@@ -55,6 +56,10 @@ export interface DataSourceOptions {
   databaseUrl?: string;
   /** Folder of the SQLite files; `:memory:` keeps the database in memory. */
   dataDir: string;
+  /** The subgraph's migrations; the set for this database's kind is registered (run them with `migrateOnStart`). */
+  migrations?: SchemaMigrations;
+  /** Let TypeORM build the tables from the entities instead (only tests ask, to compare with the migrations). */
+  synchronize?: boolean;
 }
 
 /** A connected database with its SQL counter. */
@@ -67,13 +72,14 @@ export interface Database {
 }
 
 /**
- * Opens (and on first use creates the tables of) one subgraph's database: a SQLite file by default,
- * PostgreSQL when a URL is given. The same entity classes serve both.
+ * Opens one subgraph's database: a SQLite file by default, PostgreSQL when a URL is given. The same
+ * entity classes serve both; the schema comes from the migrations of that kind (see `migrations.ts`).
  */
 export async function createDataSource(options: DataSourceOptions): Promise<Database> {
   const failures = new DatabaseFailureLatch();
   const sql = new SqlCounter(failures);
-  const common = { entities: options.entities, synchronize: true, logger: sql, logging: true } as const;
+  const migrations = options.migrations?.[options.databaseUrl ? "postgres" : "sqlite"] ?? [];
+  const common = { entities: options.entities, migrations, synchronize: options.synchronize ?? false, logger: sql, logging: true } as const;
   let dataSource: DataSource;
   if (options.databaseUrl) {
     dataSource = new DataSource({ type: "postgres", url: options.databaseUrl, ...common });

@@ -29,25 +29,11 @@ export function searchTerms(query: string): string[] {
 /**
  * A full-text index over one kind of entity: SQLite FTS5 ranked by bm25, or PostgreSQL full-text
  * search (a tsvector column with a GIN index) ranked by ts_rank_cd. Documents are written by the
- * import path in the same transaction as the rows they describe.
+ * import path in the same transaction as the rows they describe. The subgraph's migrations create the
+ * table (FTS5 virtual table; or table, generated tsvector column and GIN index).
  */
 export class SearchIndex {
   constructor(private readonly table: string) {}
-
-  /** Creates the index table if it does not exist. */
-  async ensure(db: Database): Promise<void> {
-    if (db.kind === "sqlite") {
-      // unicode61 with remove_diacritics folds "Sudānī" to "sudani"; porter stems "attacks" to "attack".
-      await db.dataSource.query(
-        `CREATE VIRTUAL TABLE IF NOT EXISTS ${this.table} USING fts5(id UNINDEXED, body, tokenize = 'porter unicode61 remove_diacritics 2')`,
-      );
-    } else {
-      await db.dataSource.query(
-        `CREATE TABLE IF NOT EXISTS ${this.table} (id varchar(64) PRIMARY KEY, body text NOT NULL, tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED)`,
-      );
-      await db.dataSource.query(`CREATE INDEX IF NOT EXISTS ${this.table}_tsv ON ${this.table} USING GIN (tsv)`);
-    }
-  }
 
   /** Replaces the documents of these ids. */
   async write(manager: EntityManager, kind: Database["kind"], documents: SearchDocument[]): Promise<void> {

@@ -6,6 +6,7 @@ import { checkDatabase, databaseFailureCode } from "./database-health";
 import { createDataSource, type Database } from "./data-source";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
+import { type MigratePolicy, migrateOnStart } from "./migrations";
 import { fieldFloodGuard } from "./field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin, subgraphLimits } from "./operation-limits";
 import { stopOnSignals } from "./shutdown";
@@ -17,16 +18,27 @@ export interface DatabaseLocation {
   /** PostgreSQL URL; undefined for the SQLite file in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** A database behind the code: migrate it (default), or refuse to start (production's default, see `Config.migrate`). */
+  migrate?: MigratePolicy;
+  /** Build the tables with TypeORM's synchronize instead of the migrations (tests comparing the two only). */
+  synchronize?: boolean;
 }
 
 /**
- * Opens a subgraph's database and, when it is empty, loads the bundled dataset into it.
+ * Opens a subgraph's database, brings its schema up to the code (`migrateOnStart`: or refuses), and,
+ * when it is empty, loads the bundled dataset into it.
  * A database that already has rows is left as it is, and so is one that cannot be read (a
  * corrupted file): the subgraph still starts and its readiness says what is wrong.
  */
 export async function openSubgraphDatabase<Loaders>(module: SubgraphModule<Loaders>, location: DatabaseLocation): Promise<Database> {
-  const db = await createDataSource({ name: module.name, entities: module.entities, ...location });
-  await module.prepare?.(db);
+  const { migrate = "auto", ...where } = location;
+  const db = await createDataSource({ name: module.name, entities: module.entities, migrations: module.migrations, ...where });
+  try {
+    if (!location.synchronize) await migrateOnStart(module.name, db.dataSource, migrate);
+  } catch (error) {
+    await db.dataSource.destroy();
+    throw error;
+  }
   const [first] = module.entities;
   if (first && (await isEmpty(db, first))) await module.seed(db);
   db.sql.count = 0;
@@ -157,7 +169,7 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
       logger.warn(`GATEWAY_SECRET is not set: the ${module.name} subgraph answers anyone who reaches its port (allowed outside production only).`);
     }
     const own = config.subgraphs[module.name];
-    const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
+    const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir, migrate: config.migrate });
     // Serve anyway (readiness says 503, so no traffic is routed here), but tell the operator at once.
     await checkDatabase(db.dataSource, db.failures).catch((error: unknown) =>
       logger.error(`the ${module.name} subgraph starts not ready: ${error instanceof Error ? error.message : String(error)}`),

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { SubgraphName } from "./config";
 import type { Database } from "./data-source";
+import type { SchemaMigrations } from "./migrations";
 
 /** What every resolver of a subgraph receives as its context: one per operation, never shared. */
 export interface SubgraphContext<Loaders> {
@@ -49,8 +50,8 @@ export interface SubgraphModule<Loaders = unknown> {
   references: Record<string, ReferenceResolver<Loaders>>;
   /** Makes a fresh set of DataLoaders; called once per operation. */
   createLoaders(db: Database): Loaders;
-  /** Creates what the entities cannot declare (full-text tables); runs every time the database opens. */
-  prepare?(db: Database): Promise<void>;
+  /** The schema, as committed migrations per database kind (tables of the entities, and the full-text search structures). */
+  migrations: SchemaMigrations;
   /** Loads the bundled dataset into an empty database (idempotent: existing ids are replaced). */
   seed(db: Database): Promise<void>;
 }

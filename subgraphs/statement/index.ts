@@ -3,8 +3,9 @@ import { statementDataset } from "./dataset";
 import { ReportedFigure } from "./figure";
 import { FigureResolver } from "./figure.resolver";
 import { createStatementLoaders, type StatementLoaders } from "./loaders";
+import { Initial1796221396243 as InitialPostgres } from "./migrations/postgres/1796221396243-initial";
+import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
 import { statementReferences } from "./reference";
-import { statementSearch } from "./search";
 import { importStatements } from "./seed";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
@@ -27,6 +28,6 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
-  prepare: (db) => statementSearch.ensure(db),
+  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
   seed: (db) => importStatements(db, statementDataset),
 };
