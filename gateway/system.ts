@@ -70,7 +70,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
         new InProcessSubgraph({
           name,
           schema,
-          createContext: () => createContext(module, db, limits),
+          createContext: (log) => createContext(module, db, limits, log),
           ready: () => checkDatabase(db.dataSource, db.failures),
           limits: subgraphLimits(config.operationLimits, config.maxEntities),
           timeoutMs: config.subgraphTimeoutMs,

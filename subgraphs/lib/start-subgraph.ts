@@ -1,5 +1,6 @@
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { Gauge } from "prom-client";
+import { requestLog } from "./access-log";
 import { buildSubgraph } from "./build-subgraph";
 import { type Config, loadConfig } from "./config";
 import { checkDatabase, databaseFailureCode } from "./database-health";
@@ -117,7 +118,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     bodyLimit: options.bodyLimit,
     requestReadTimeoutMs: options.requestReadTimeoutMs,
     beforeGraphQL: [fieldFloodGuard(limits)],
-    context: async () => createContext(module, options.db, options.limits),
+    context: async (request) => createContext(module, options.db, options.limits, requestLog(request)),
     ready: () => checkDatabase(options.db.dataSource, options.db.failures),
     metrics: (registry) => {
       const { sql } = options.db;
