@@ -6,6 +6,7 @@ import { type DocumentNode, execute, getOperationAST, GraphQLError, type GraphQL
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import { checkOperationLimits, type EnforcedLimits } from "../subgraphs/lib/operation-limits";
+import { injectTraceContext } from "../subgraphs/lib/tracing";
 import { gatewayContextOf } from "./context";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
@@ -88,11 +89,13 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     this.options = options;
   }
 
-  /** Passes the client's request id on, and proves the request comes from the gateway. */
+  /** Passes the client's request id and the trace context on, and proves the request comes from the gateway. */
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     const headers = options.request.http?.headers;
     if (!headers) return;
     if (this.options.secret) headers.set(GATEWAY_SECRET_HEADER, this.options.secret);
+    // Called inside @apollo/gateway's `gateway.fetch` span: the subgraph's server span becomes its child.
+    injectTraceContext(headers);
     // Only an incoming operation has a client request (health checks and schema loading do not).
     if ("incomingRequestContext" in options) {
       const id = options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER);

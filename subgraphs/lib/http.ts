@@ -8,10 +8,11 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { accessLog, requestLog } from "./access-log";
+import { accessLog, observationOf, requestLog } from "./access-log";
 import type { Admission } from "./admission";
 import type { Logger } from "./logger";
 import { OperationMetrics, operationMetricsPlugin } from "./operation-metrics";
+import { serverSpans } from "./tracing";
 
 /** The header that carries a request's id from the client (or the gateway) through every service. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -302,6 +303,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   };
   app.use(requestId);
   app.use(accessLog(options.logger, (request) => String(request.headers[REQUEST_ID_HEADER])));
+  const spans = serverSpans(options.name, (request) => observationOf(request).operation);
 
   app.get("/health/live", (_request, response) => {
     const wedged = options.admission?.wedged();
@@ -338,10 +340,12 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   const bodyLimit = options.bodyLimit ?? "2mb";
   app.use(
     "/graphql",
+    spans.start,
     gatewayOnly,
     express.json({ limit: bodyLimit }),
     ...(options.admission ? [options.admission.middleware] : []),
     ...(options.beforeGraphQL ?? []),
+    spans.enter,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const context = await options.context(req);

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from "./logger";
 import { fieldFloodGuard } from "./field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin, subgraphLimits } from "./operation-limits";
 import { stopOnSignals } from "./shutdown";
+import { startTracing } from "./tracing";
 import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
 
 /** Where a subgraph's database lives. */
@@ -154,6 +155,7 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
       }
       logger.warn(`GATEWAY_SECRET is not set: the ${module.name} subgraph answers anyone who reaches its port (allowed outside production only).`);
     }
+    const tracing = startTracing({ service: module.name, endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
     const own = config.subgraphs[module.name];
     const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir });
     // Serve anyway (readiness says 503, so no traffic is routed here), but tell the operator at once.
@@ -168,7 +170,14 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
       ...subgraphProtection(config, config.gatewaySecret),
       closeDatabaseOnStop: true,
     });
-    stopOnSignals(() => service.stop(), logger, config.shutdownDeadlineMs);
+    stopOnSignals(
+      async () => {
+        await service.stop();
+        await tracing?.shutdown();
+      },
+      logger,
+      config.shutdownDeadlineMs,
+    );
     return service;
   } catch (error) {
     // One line an operator can act on, not a stack trace.
