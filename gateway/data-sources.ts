@@ -6,6 +6,8 @@ import { type DocumentNode, execute, getOperationAST, GraphQLError, type GraphQL
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import { checkOperationLimits, type EnforcedLimits } from "../subgraphs/lib/operation-limits";
+import { injectTraceContext } from "../subgraphs/lib/tracing";
+import { gatewayContextOf } from "./context";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
@@ -27,22 +29,36 @@ export class SubgraphNotReady extends Error {
   }
 }
 
-/** The error clients get when a subgraph cannot be reached: no internal URL, the subgraph's name, a hint. */
-export function subgraphUnavailable(name: string, reason: string): GraphQLError {
-  return new GraphQLError(`The ${name} subgraph is unavailable (${reason}); fields it serves are null. Retry later.`, {
-    extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: name },
-  });
+/** Kinds of subgraph failure: the `reason` label of `subgraph_fetch_errors_total`. */
+export type FailureKind = "timeout" | "unreachable" | "http_status" | "invalid_response" | "request_failed";
+
+/** The error clients get when a subgraph cannot be reached; `kind` is for metrics only. */
+export class SubgraphUnavailable extends GraphQLError {
+  constructor(
+    name: string,
+    reason: string,
+    readonly kind: FailureKind,
+  ) {
+    super(`The ${name} subgraph is unavailable (${reason}); fields it serves are null. Retry later.`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: name },
+    });
+  }
 }
 
-/** Classifies a transport failure into words for the client; the full error goes to the log only. */
-function describeFailure(error: unknown, timeoutMs: number): string {
+/** The error clients get when a subgraph cannot be reached: no internal URL, the subgraph's name, a hint. */
+export function subgraphUnavailable(name: string, reason: string, kind: FailureKind = "request_failed"): GraphQLError {
+  return new SubgraphUnavailable(name, reason, kind);
+}
+
+/** Classifies a transport failure into words for the client (the full error goes to the log only) and a kind. */
+function describeFailure(error: unknown, timeoutMs: number): { reason: string; kind: FailureKind } {
   const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response?.status;
-  if (status) return `it answered HTTP ${status}`;
+  if (status) return { reason: `it answered HTTP ${status}`, kind: "http_status" };
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
-  if (/TimeoutError|aborted|timeout/i.test(text)) return `no answer within ${timeoutMs} ms`;
-  if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|fetch failed|socket hang up/i.test(text)) return "not reachable";
-  if (/JSON|Unexpected token|invalid/i.test(text)) return "invalid response";
-  return "request failed";
+  if (/TimeoutError|aborted|timeout/i.test(text)) return { reason: `no answer within ${timeoutMs} ms`, kind: "timeout" };
+  if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|fetch failed|socket hang up/i.test(text)) return { reason: "not reachable", kind: "unreachable" };
+  if (/JSON|Unexpected token|invalid/i.test(text)) return { reason: "invalid response", kind: "invalid_response" };
+  return { reason: "request failed", kind: "request_failed" };
 }
 
 /** How to reach a subgraph over HTTP. */
@@ -73,11 +89,13 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     this.options = options;
   }
 
-  /** Passes the client's request id on, and proves the request comes from the gateway. */
+  /** Passes the client's request id and the trace context on, and proves the request comes from the gateway. */
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     const headers = options.request.http?.headers;
     if (!headers) return;
     if (this.options.secret) headers.set(GATEWAY_SECRET_HEADER, this.options.secret);
+    // Called inside @apollo/gateway's `gateway.fetch` span: the subgraph's server span becomes its child.
+    injectTraceContext(headers);
     // Only an incoming operation has a client request (health checks and schema loading do not).
     if ("incomingRequestContext" in options) {
       const id = options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER);
@@ -89,9 +107,10 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     try {
       return await super.process(request);
     } catch (error) {
-      const reason = describeFailure(error, this.options.timeoutMs);
-      this.options.logger.error({ err: error, subgraph: this.name, url: this.options.url }, `subgraph ${this.name} failed: ${reason}`);
-      throw subgraphUnavailable(this.name, reason);
+      const { reason, kind } = describeFailure(error, this.options.timeoutMs);
+      const log = gatewayContextOf(request)?.log ?? this.options.logger;
+      log.error({ err: error, subgraph: this.name, url: this.options.url }, `subgraph ${this.name} failed: ${reason}`);
+      throw subgraphUnavailable(this.name, reason, kind);
     }
   }
 
@@ -106,7 +125,7 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     try {
       response = await fetch(url, { signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 5000)) });
     } catch (error) {
-      throw notReady(describeFailure(error, this.options.timeoutMs));
+      throw notReady(describeFailure(error, this.options.timeoutMs).reason);
     }
     await response.body?.cancel();
     if (!response.ok) throw notReady(`it answered HTTP ${response.status}`);
@@ -120,8 +139,8 @@ const DOCUMENT_CACHE_SIZE = 1000;
 export interface InProcessSubgraphOptions {
   name: string;
   schema: GraphQLSchema;
-  /** A fresh context (and loaders) per operation. */
-  createContext: () => object;
+  /** A fresh context (and loaders) per operation, given the gateway request's logger. */
+  createContext: (log?: Logger) => object;
   /** What readiness also asks of it (its database), beyond answering `{ __typename }`. */
   ready?: () => Promise<void>;
   /** The subgraph's own operation limits, as an HTTP subgraph enforces them. */
@@ -144,7 +163,7 @@ export class InProcessSubgraph implements SubgraphSource {
 
   readonly name: string;
   private readonly schema: GraphQLSchema;
-  private readonly createContext: () => object;
+  private readonly createContext: (log?: Logger) => object;
 
   constructor(private readonly options: InProcessSubgraphOptions) {
     this.name = options.name;
@@ -169,7 +188,8 @@ export class InProcessSubgraph implements SubgraphSource {
     return cached;
   }
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
     const document = this.document(request.query ?? "");
     if (!("kind" in document)) return { errors: document.map((error) => error.toJSON()) } as GatewayGraphQLResponse;
     const operation = getOperationAST(document, request.operationName);
@@ -182,7 +202,7 @@ export class InProcessSubgraph implements SubgraphSource {
         document,
         variableValues: request.variables,
         operationName: request.operationName,
-        contextValue: this.createContext(),
+        contextValue: this.createContext(gatewayContextOf(options)?.log),
       }),
     );
     const result = await this.within(execution);
@@ -195,7 +215,7 @@ export class InProcessSubgraph implements SubgraphSource {
     if (timeoutMs === undefined) return work;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(subgraphUnavailable(this.name, `no answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(subgraphUnavailable(this.name, `no answer within ${timeoutMs} ms`, "timeout")), timeoutMs);
     });
     try {
       return await Promise.race([work, deadline]);

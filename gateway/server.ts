@@ -7,9 +7,11 @@ import type { Logger } from "../subgraphs/lib/logger";
 import { readCostDirectives } from "../subgraphs/lib/cost-directives";
 import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
+import { gatewayContext } from "./context";
 import { allowedOrigins, corsRoutes } from "./cors";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
 import { explorerRoutes } from "./explorer";
+import { observeFetches, SubgraphFetchMetrics } from "./fetch-metrics";
 import { anonymousTelemetryOptIn, studioReporting, type StudioReporting } from "./studio";
 import { partialFailurePlugin } from "./partial-failure";
 
@@ -52,7 +54,8 @@ export interface RunningGateway extends RunningService {
  * run side by side behind a load balancer.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const byName = new Map(options.subgraphs.map((source) => [source.name, source]));
+  const fetches = new SubgraphFetchMetrics();
+  const byName = new Map(options.subgraphs.map((source) => [source.name, observeFetches(source, fetches)]));
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   anonymousTelemetryOptIn();
   const studio = studioReporting(options.studio);
@@ -111,7 +114,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sandbox: !graphiql,
     routes: [corsRoutes(origins), ...(graphiql ? [explorerRoutes()] : [])],
     bodyLimit: options.bodyLimit,
-    context: async () => ({}),
+    context: async (request) => gatewayContext(request),
+    metrics: (registry) => fetches.register(registry),
     ready: async () => {
       // The public port says which subgraph and why, never where it runs.
       const found = await problems("public");

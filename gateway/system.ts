@@ -9,6 +9,7 @@ import type { Logger } from "../subgraphs/lib/logger";
 import { subgraphLimits } from "../subgraphs/lib/operation-limits";
 import { openSubgraphDatabase, startSubgraph, subgraphProtection } from "../subgraphs/lib/start-subgraph";
 import { createContext } from "../subgraphs/lib/subgraph-module";
+import { startTracing, type Tracing } from "../subgraphs/lib/tracing";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
 import { type RunningGateway, startGateway } from "./server";
 import { readSupergraph } from "./supergraph";
@@ -29,11 +30,14 @@ export interface System {
   subgraphs: RunningService[];
   /** The databases this process opened (not in `gateway-only` mode). */
   databases: Partial<Record<SubgraphName, Database>>;
+  /** OpenTelemetry, when OTEL_EXPORTER_OTLP_ENDPOINT is set: one provider for the process, each service its own `service.name`. */
+  tracing: Tracing | undefined;
   stop(): Promise<void>;
 }
 
 /** Starts the system in one of the run modes; a subgraph that does not answer is logged, not fatal. */
 export async function startSystem(config: Config, mode: RunMode, logger: Logger): Promise<System> {
+  const tracing = startTracing({ service: "gateway", endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
   const databases: Partial<Record<SubgraphName, Database>> = {};
   const services: RunningService[] = [];
   const sources: SubgraphSource[] = [];
@@ -70,7 +74,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
         new InProcessSubgraph({
           name,
           schema,
-          createContext: () => createContext(module, db, limits),
+          createContext: (log) => createContext(module, db, limits, log),
           ready: () => checkDatabase(db.dataSource, db.failures),
           limits: subgraphLimits(config.operationLimits, config.maxEntities),
           timeoutMs: config.subgraphTimeoutMs,
@@ -103,10 +107,12 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     gateway,
     subgraphs: services,
     databases,
+    tracing,
     async stop() {
       await gateway.stop();
       await Promise.all(services.map((service) => service.stop()));
       if (mode === "in-process") await Promise.all(Object.values(databases).map((db) => db.dataSource.destroy()));
+      await tracing?.shutdown();
     },
   };
 }

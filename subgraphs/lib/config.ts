@@ -63,6 +63,8 @@ const schema = z.object({
   APOLLO_KEY: z.string().default(""),
   APOLLO_GRAPH_REF: z.string().default(""),
   APOLLO_USAGE_REPORTING_ENDPOINT: optionalUrl.default(""),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl.default(""),
+  OTEL_SERVICE_NAME: z.string().trim().default(""),
 });
 
 /** Where one subgraph listens and keeps its data. */
@@ -132,6 +134,8 @@ export interface Config {
   trustedDocumentsOnly: boolean;
   /** Apollo Studio usage reporting (APOLLO_KEY and APOLLO_GRAPH_REF: both set, or neither; the endpoint only to send elsewhere). */
   apollo: { key: string; graphRef: string; usageReportingEndpoint: string | undefined } | undefined;
+  /** OpenTelemetry: OTLP/HTTP base URL (tracing is off without one) and this process's service.name (default: gateway, or the subgraph's name). */
+  tracing: { endpoint: string | undefined; serviceName: string | undefined };
 }
 
 /** A configuration that cannot be used; its message is one line naming every bad variable and its value. */
@@ -232,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.APOLLO_KEY && e.APOLLO_GRAPH_REF
         ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingEndpoint: e.APOLLO_USAGE_REPORTING_ENDPOINT }
         : undefined,
+    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME || undefined },
     subgraphs: {
       incident: subgraph("incident", e.INCIDENT_PORT, e.INCIDENT_URL, e.INCIDENT_DATABASE_URL),
       actor: subgraph("actor", e.ACTOR_PORT, e.ACTOR_URL, e.ACTOR_DATABASE_URL),

@@ -2,6 +2,7 @@ import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
 import DataLoader from "dataloader";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "./errors";
+import { tracedBatch } from "./loaders";
 import { memoize } from "./subgraph-module";
 
 @ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
@@ -336,27 +337,31 @@ export async function nestedPage<T extends ObjectLiteral>(request: NestedPageReq
     context,
     `${key}:pages`,
     () =>
-      new DataLoader<string, GroupPage | undefined>(async (parentIds) => {
-        const rows = await query(parentIds);
-        const byParent = await pageGroups({ query: rows, groupColumn, args: request.args, order: request.order, maxPageSize: request.maxPageSize });
-        return parentIds.map((id) => byParent.get(id));
-      }),
+      new DataLoader<string, GroupPage | undefined>(
+        tracedBatch(`pages by ${groupColumn}`, async (parentIds) => {
+          const rows = await query(parentIds);
+          const byParent = await pageGroups({ query: rows, groupColumn, args: request.args, order: request.order, maxPageSize: request.maxPageSize });
+          return parentIds.map((id) => byParent.get(id));
+        }),
+      ),
   );
   const counts = memoize(
     context,
     `${key}:counts`,
     () =>
-      new DataLoader<string, number>(async (parentIds) => {
-        const rows = await (
-          await query(parentIds)
-        )
-          .select(groupColumn, "g")
-          .addSelect("COUNT(*)", "n")
-          .groupBy(groupColumn)
-          .getRawMany<{ g: string; n: string | number }>();
-        const byParent = new Map(rows.map((row) => [row.g, Number(row.n)]));
-        return parentIds.map((id) => byParent.get(id) ?? 0);
-      }),
+      new DataLoader<string, number>(
+        tracedBatch(`counts by ${groupColumn}`, async (parentIds) => {
+          const rows = await (
+            await query(parentIds)
+          )
+            .select(groupColumn, "g")
+            .addSelect("COUNT(*)", "n")
+            .groupBy(groupColumn)
+            .getRawMany<{ g: string; n: string | number }>();
+          const byParent = new Map(rows.map((row) => [row.g, Number(row.n)]));
+          return parentIds.map((id) => byParent.get(id) ?? 0);
+        }),
+      ),
   );
   const group = await pages.load(request.parentId);
   const nodes = await request.load((group?.rows ?? []).map((row) => row.id));

@@ -5,6 +5,7 @@ import sqlite3 from "sqlite3";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 import { DatabaseFailureLatch } from "./database-health";
 import type { SchemaMigrations } from "./migrations";
+import { traceSqlStatements } from "./sql-spans";
 
 /**
  * Counts the SQL statements a data source runs. Tests and the benchmark read `count` before and
@@ -95,6 +96,7 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
   // instead of failing with SQLITE_BUSY (both set by TypeORM's enableWAL/busyTimeout on SQLite).
   await dataSource.initialize();
   const kind = options.databaseUrl ? "postgres" : "sqlite";
+  traceSqlStatements(dataSource, kind === "postgres" ? "postgresql" : "sqlite");
   sql.count = 0;
   return { dataSource, sql, kind, failures };
 }

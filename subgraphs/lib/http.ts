@@ -8,8 +8,11 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { accessLog, observationOf, requestLog } from "./access-log";
 import type { Admission } from "./admission";
 import type { Logger } from "./logger";
+import { OperationMetrics, operationMetricsPlugin } from "./operation-metrics";
+import { serverSpans } from "./tracing";
 
 /** The header that carries a request's id from the client (or the gateway) through every service. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -137,6 +140,9 @@ const PERSISTED_QUERY_CODES = new Map([
 /** Codes whose message may carry internals (SQL, file paths): masked in production. */
 const INTERNAL = /^(INTERNAL_SERVER_ERROR|DOWNSTREAM_SERVICE_ERROR)$/;
 
+/** Where a GraphQL context keeps the HTTP request it was made for (see `serveGraphQL`). */
+const HTTP_REQUEST = Symbol("httpRequest");
+
 /** The routes this server answers: `/metrics` labels requests by these, everything else as `other`. */
 const ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics"]);
 
@@ -159,10 +165,17 @@ function requestIdOf(request: Request): string {
  * `x-request-id` response header); an unknown operationName and a token flood get stable codes; on
  * the gateway, client errors are HTTP 400; in production, internal errors are masked and logged.
  */
-function errorPolicyPlugin(options: { clientErrorsAs400: boolean; production: boolean; logger: Logger }): ApolloServerPlugin<BaseContext> {
+function errorPolicyPlugin(options: {
+  clientErrorsAs400: boolean;
+  production: boolean;
+  logger: Logger;
+  requestOf: (context: BaseContext) => Request | undefined;
+}): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart({ request, contextValue }) {
       const requestId = request.http?.headers.get(REQUEST_ID_HEADER) ?? "unknown";
+      const httpRequest = options.requestOf(contextValue);
+      const log = httpRequest ? requestLog(httpRequest) : options.logger;
       return {
         async willSendResponse({ response, errors }) {
           if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
@@ -183,7 +196,7 @@ function errorPolicyPlugin(options: { clientErrorsAs400: boolean; production: bo
               message = `The document has more than ${tokens[1]} tokens, the limit; send a smaller operation.`;
             }
             if (options.production && (INTERNAL.test(String(extensions.code)) || extensions.code === undefined)) {
-              options.logger.error({ requestId, err: errors?.[index] ?? error }, "internal error (masked in the response)");
+              log.error({ requestId, err: errors?.[index] ?? error }, "internal error (masked in the response)");
               message = `Internal error. Quote request id ${requestId} to the operator.`;
               delete extensions.exception;
             }
@@ -224,6 +237,10 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   );
   const production = options.production ?? false;
   const introspection = options.introspection ?? !production;
+  // The HTTP request behind each operation's context, for its logger and its access-log line. A
+  // symbol property, not a WeakMap: Apollo Server hands plugins a shallow clone of the context.
+  const requestOf = (context: BaseContext) => (context as { [HTTP_REQUEST]?: Request })[HTTP_REQUEST];
+  const operations = new OperationMetrics();
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     introspection,
@@ -236,7 +253,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ...(options.apollo.plugins ?? []),
-      errorPolicyPlugin({ clientErrorsAs400: options.clientErrorsAs400 ?? false, production, logger: options.logger }),
+      errorPolicyPlugin({ clientErrorsAs400: options.clientErrorsAs400 ?? false, production, logger: options.logger, requestOf }),
+      operationMetricsPlugin(operations, requestOf),
       introspection && (options.sandbox ?? true) ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   } as ApolloServerOptions<TContext>);
@@ -255,6 +273,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     labelNames: ["route", "status"],
     registers: [registry],
   });
+  operations.register(registry);
   options.metrics?.(registry);
   const admission = options.admission;
   if (admission) {
@@ -287,6 +306,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     next();
   };
   app.use(requestId);
+  app.use(accessLog(options.logger, (request) => String(request.headers[REQUEST_ID_HEADER])));
+  const spans = serverSpans(options.name, (request) => observationOf(request).operation);
 
   app.get("/health/live", (_request, response) => {
     const wedged = options.admission?.wedged();
@@ -324,11 +345,19 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
   if (options.routes) app.use(options.routes);
   app.use(
     "/graphql",
+    spans.start,
     gatewayOnly,
     express.json({ limit: bodyLimit }),
     ...(options.admission ? [options.admission.middleware] : []),
     ...(options.beforeGraphQL ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    spans.enter,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const context = await options.context(req);
+        Object.assign(context, { [HTTP_REQUEST]: req });
+        return context;
+      },
+    }),
   );
 
   // body-parser errors (malformed JSON, too large) arrive here; answer them as GraphQL errors.
@@ -350,7 +379,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
         }),
       );
     } else {
-      options.logger.error({ err: error, requestId: id }, "unhandled HTTP error");
+      requestLog(request).error({ err: error }, "unhandled HTTP error");
       response.status(error.status ?? 500).json(errorBody(`The request could not be processed (request id ${id}).`, "BAD_REQUEST", { requestId: id }));
     }
   };

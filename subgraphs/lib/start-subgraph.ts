@@ -1,5 +1,6 @@
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { Gauge } from "prom-client";
+import { requestLog } from "./access-log";
 import { buildSubgraph } from "./build-subgraph";
 import { type Config, loadConfig } from "./config";
 import { checkDatabase, databaseFailureCode } from "./database-health";
@@ -11,6 +12,7 @@ import { fieldFloodGuard } from "./field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin, subgraphLimits } from "./operation-limits";
 import { stopOnSignals } from "./shutdown";
 import { failStartup, warnUnknownVariables } from "./startup";
+import { startTracing } from "./tracing";
 import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
 
 /** Where a subgraph's database lives. */
@@ -130,7 +132,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     bodyLimit: options.bodyLimit,
     requestReadTimeoutMs: options.requestReadTimeoutMs,
     beforeGraphQL: [fieldFloodGuard(limits)],
-    context: async () => createContext(module, options.db, options.limits),
+    context: async (request) => createContext(module, options.db, options.limits, requestLog(request)),
     ready: () => checkDatabase(options.db.dataSource, options.db.failures),
     metrics: (registry) => {
       const { sql } = options.db;
@@ -168,6 +170,7 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
       }
       logger.warn(`GATEWAY_SECRET is not set: the ${module.name} subgraph answers anyone who reaches its port (allowed outside production only).`);
     }
+    const tracing = startTracing({ service: module.name, endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
     const own = config.subgraphs[module.name];
     const db = await openSubgraphDatabase(module, { databaseUrl: own.databaseUrl, dataDir: config.dataDir, migrate: config.migrate });
     // Serve anyway (readiness says 503, so no traffic is routed here), but tell the operator at once.
@@ -182,7 +185,14 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
       ...subgraphProtection(config, config.gatewaySecret),
       closeDatabaseOnStop: true,
     });
-    stopOnSignals(() => service.stop(), logger, config.shutdownDeadlineMs);
+    stopOnSignals(
+      async () => {
+        await service.stop();
+        await tracing?.shutdown();
+      },
+      logger,
+      config.shutdownDeadlineMs,
+    );
     return service;
   } catch (error) {
     return failStartup(logger, `the ${module.name} subgraph`, error, config);

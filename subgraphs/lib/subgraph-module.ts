@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { SubgraphName } from "./config";
 import type { Database } from "./data-source";
+import type { Logger } from "./logger";
 import type { SchemaMigrations } from "./migrations";
 
 /** What every resolver of a subgraph receives as its context: one per operation, never shared. */
@@ -14,6 +15,8 @@ export interface SubgraphContext<Loaders> {
    * arguments, shared by every parent that asks with those arguments): see `memoize`.
    */
   memo: Map<string, unknown>;
+  /** The request's logger (every line carries its request id); undefined outside a request. */
+  log?: Logger;
 }
 
 /** The value memoized under `key` for this operation, made by `make` the first time. */
@@ -56,7 +59,7 @@ export interface SubgraphModule<Loaders = unknown> {
   seed(db: Database): Promise<void>;
 }
 
-/** Makes the per-operation context of a subgraph: fresh loaders over its database. */
-export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database, limits: Limits = DEFAULT_LIMITS): SubgraphContext<Loaders> {
-  return { db, loaders: module.createLoaders(db), limits, memo: new Map() };
+/** Makes the per-operation context of a subgraph: fresh loaders over its database, and the request's logger. */
+export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database, limits: Limits = DEFAULT_LIMITS, log?: Logger): SubgraphContext<Loaders> {
+  return { db, loaders: module.createLoaders(db), limits, memo: new Map(), log };
 }
