@@ -8,6 +8,7 @@ import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
 import { partialFailurePlugin } from "./partial-failure";
+import { type TrustedDocuments, trustedDocumentsStep } from "./trusted-documents";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
 export interface GatewayOptions {
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   admission?: AdmissionLimits;
   /** How long a client may take to send its request (default 30 s). */
   requestReadTimeoutMs?: number;
+  /** Operations accepted by id from a persisted-documents manifest; with `only`, nothing else runs. */
+  trustedDocuments?: { documents: TrustedDocuments; only: boolean };
   logger: Logger;
 }
 
@@ -84,7 +87,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         .setHeader("retry-after", "1")
         .json(errorBody("The gateway is at capacity; retry in a second.", "SERVER_BUSY", { requestId: response.getHeader("x-request-id") }));
     }),
-    beforeGraphQL: [fieldFloodGuard(limits)],
+    beforeGraphQL: [
+      ...(options.trustedDocuments ? [trustedDocumentsStep({ ...options.trustedDocuments, maxTokens: limits.maxTokens })] : []),
+      fieldFloodGuard(limits),
+    ],
     production: options.production,
     introspection: options.introspection ?? !options.production,
     bodyLimit: options.bodyLimit,

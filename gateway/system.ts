@@ -12,6 +12,7 @@ import { createContext } from "../subgraphs/lib/subgraph-module";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
 import { type RunningGateway, startGateway } from "./server";
 import { readSupergraph } from "./supergraph";
+import { readTrustedDocuments } from "./trusted-documents";
 
 /**
  * How to run:
@@ -34,6 +35,9 @@ export interface System {
 
 /** Starts the system in one of the run modes; a subgraph that does not answer is logged, not fatal. */
 export async function startSystem(config: Config, mode: RunMode, logger: Logger): Promise<System> {
+  // Before anything opens: a bad manifest stops start-up with nothing to clean up.
+  if (config.trustedDocumentsOnly && !config.trustedDocuments) throw new Error("TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS, the manifest to enforce.");
+  const trustedDocuments = config.trustedDocuments === undefined ? undefined : readTrustedDocuments(config.trustedDocuments);
   const databases: Partial<Record<SubgraphName, Database>> = {};
   const services: RunningService[] = [];
   const sources: SubgraphSource[] = [];
@@ -91,6 +95,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     bodyLimit: config.maxBody,
     admission: config.admission,
     requestReadTimeoutMs: config.requestReadTimeoutMs,
+    trustedDocuments: trustedDocuments && { documents: trustedDocuments, only: config.trustedDocumentsOnly },
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

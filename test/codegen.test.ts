@@ -57,7 +57,7 @@ describe("the typed client (clients/typescript)", () => {
       await system?.stop();
     });
 
-    it.each(["text"] as const)("runs every example operation sent as %s, with typed results", async (sendAs) => {
+    it.each(["text", "documentId", "persistedQuery"] as const)("runs every example operation sent as %s, with typed results", async (sendAs) => {
       const { embassy, syria, kataeb, stateDepartment } = await runExamples(system.url, sendAs);
       const title: string | undefined = embassy.incident?.title;
       const startsAt: string | undefined = embassy.incident?.startsAt;
