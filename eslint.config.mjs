@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 const subgraphs = ["incident", "actor", "statement"];
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "data/", "bench/results/", "jest.config.js", "eslint.config.mjs"] },
+  { ignores: ["dist/", "node_modules/", "data/", "bench/results/", "clients/typescript/generated/", "jest.config.js", "eslint.config.mjs"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

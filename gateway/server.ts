@@ -14,6 +14,7 @@ import { explorerRoutes } from "./explorer";
 import { observeFetches, SubgraphFetchMetrics } from "./fetch-metrics";
 import { anonymousTelemetryOptIn, studioReporting, type StudioReporting } from "./studio";
 import { partialFailurePlugin } from "./partial-failure";
+import { type TrustedDocuments, trustedDocumentsStep } from "./trusted-documents";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
 export interface GatewayOptions {
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   requestReadTimeoutMs?: number;
   /** Apollo Studio usage reporting (undefined: off). */
   studio?: StudioReporting;
+  /** Operations accepted by id from a persisted-documents manifest; with `only`, nothing else runs. */
+  trustedDocuments?: { documents: TrustedDocuments; only: boolean };
   logger: Logger;
 }
 
@@ -108,7 +111,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         .setHeader("retry-after", "1")
         .json(errorBody("The gateway is at capacity; retry in a second.", "SERVER_BUSY", { requestId: response.getHeader("x-request-id") }));
     }),
-    beforeGraphQL: [fieldFloodGuard(limits)],
+    beforeGraphQL: [
+      ...(options.trustedDocuments ? [trustedDocumentsStep({ ...options.trustedDocuments, maxTokens: limits.maxTokens })] : []),
+      fieldFloodGuard(limits),
+    ],
     production: options.production,
     introspection,
     sandbox: !graphiql,

@@ -13,6 +13,7 @@ import { startTracing, type Tracing } from "../subgraphs/lib/tracing";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
 import { type RunningGateway, startGateway } from "./server";
 import { readSupergraph } from "./supergraph";
+import { readTrustedDocuments } from "./trusted-documents";
 
 /**
  * How to run:
@@ -37,6 +38,9 @@ export interface System {
 
 /** Starts the system in one of the run modes; a subgraph that does not answer is logged, not fatal. */
 export async function startSystem(config: Config, mode: RunMode, logger: Logger): Promise<System> {
+  // Before anything opens: a bad manifest stops start-up with nothing to clean up.
+  if (config.trustedDocumentsOnly && !config.trustedDocuments) throw new Error("TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS, the manifest to enforce.");
+  const trustedDocuments = config.trustedDocuments === undefined ? undefined : readTrustedDocuments(config.trustedDocuments);
   const tracing = startTracing({ service: "gateway", endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName });
   const databases: Partial<Record<SubgraphName, Database>> = {};
   const services: RunningService[] = [];
@@ -97,6 +101,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     bodyLimit: config.maxBody,
     admission: config.admission,
     requestReadTimeoutMs: config.requestReadTimeoutMs,
+    trustedDocuments: trustedDocuments && { documents: trustedDocuments, only: config.trustedDocumentsOnly },
     studio: config.apollo,
     logger,
   });
