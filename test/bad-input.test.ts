@@ -52,6 +52,18 @@ describe("operation limits", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("rejects a field duplication flood sent by GET before validation too", async () => {
+    const query = `{ ${Array(300).fill('incident(id: "x") { id }').join(" ")} }`;
+    const response = await fetch(`${system.url}?query=${encodeURIComponent(query)}`, { headers: { "apollo-require-preflight": "true" } });
+    const text = await response.text();
+    rejected(
+      { status: response.status, body: JSON.parse(text) as HttpAnswer["body"], text },
+      400,
+      "MAX_FIELDS_EXCEEDED",
+      /fields in the document \(600\) exceeds/,
+    );
+  });
+
   it("rejects a directive flood", async () => {
     const query = `{ incident(id: "x") { ${Array.from({ length: 25 }, (_, i) => `f${i}: id @include(if: true)`).join(" ")} } }`;
     rejected(await post(system.url, query), 400, "MAX_DIRECTIVES_EXCEEDED", /directives \(25\) exceeds the limit of 20/);

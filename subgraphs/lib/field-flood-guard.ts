@@ -12,7 +12,8 @@ import { limitError, type OperationLimits } from "./operation-limits";
  */
 export function fieldFloodGuard(limits: OperationLimits): RequestHandler {
   return (request, response, next) => {
-    const query = (request.body as { query?: unknown } | undefined)?.query;
+    // A POST carries the document in its body; a GET in its URL (`?query=`).
+    const query = (request.body as { query?: unknown } | undefined)?.query ?? (request.method === "GET" ? request.query.query : undefined);
     // A field takes at least two characters ("a "), so a shorter document cannot exceed the limit.
     if (typeof query !== "string" || query.length < 2 * limits.maxFields) return next();
     let document: DocumentNode;
