@@ -8,6 +8,7 @@ import type { Logger } from "../subgraphs/lib/logger";
 import { checkOperationLimits, type EnforcedLimits } from "../subgraphs/lib/operation-limits";
 import { injectTraceContext } from "../subgraphs/lib/tracing";
 import { gatewayContextOf } from "./context";
+import { InFlight } from "./dedupe";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
@@ -71,6 +72,24 @@ export interface HttpSubgraphOptions {
   startHint: string;
   /** The shared secret subgraphs require (sent in `x-gateway-secret`). */
   secret?: string;
+  /** Collapse identical query fetches that are in flight at the same moment into one (default off here; on from the configuration). */
+  deduplicate?: boolean;
+}
+
+/**
+ * The key under which identical subgraph fetches in flight are collapsed, or undefined for one that
+ * must run on its own: anything but a query (a mutation is never merged with another), or a request
+ * that is not a client operation. Two fetches are identical when they send the same document and
+ * variables for the same caller (its `authorization`: one user never gets another's answer); headers
+ * that differ per request (request id, trace context) do not matter, so the merged fetch carries the
+ * first request's id and trace.
+ */
+function deduplicationKey(options: GraphQLDataSourceProcessOptions): string | undefined {
+  if (!("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== "query") return undefined;
+  const { query, variables, operationName } = options.request;
+  if (!query || /^\s*(mutation|subscription)\b/.test(query)) return undefined;
+  const caller = options.incomingRequestContext.request.http?.headers.get("authorization") ?? null;
+  return JSON.stringify([caller, operationName ?? null, query, variables ?? null]);
 }
 
 /**
@@ -81,6 +100,7 @@ export interface HttpSubgraphOptions {
 export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSource {
   readonly name: string;
   private readonly options: HttpSubgraphOptions;
+  private readonly inFlight = new InFlight<GatewayGraphQLResponse>();
 
   constructor(options: HttpSubgraphOptions) {
     const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as unknown as Fetcher;
@@ -105,7 +125,8 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
 
   override async process(request: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(request);
+      const key = this.options.deduplicate ? deduplicationKey(request) : undefined;
+      return await (key === undefined ? super.process(request) : this.inFlight.run(key, () => super.process(request)));
     } catch (error) {
       const { reason, kind } = describeFailure(error, this.options.timeoutMs);
       const log = gatewayContextOf(request)?.log ?? this.options.logger;

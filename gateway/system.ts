@@ -50,7 +50,15 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
   const secret = config.gatewaySecret ?? (mode === "embedded" ? randomBytes(24).toString("base64url") : undefined);
   const production = config.env === "production";
   const http = (name: SubgraphName, url: string) =>
-    new HttpSubgraph({ name, url, timeoutMs: config.subgraphTimeoutMs, logger, secret, startHint: `start it with \`npm run start:${name}\`` });
+    new HttpSubgraph({
+      name,
+      url,
+      timeoutMs: config.subgraphTimeoutMs,
+      deduplicate: config.deduplicateFetches,
+      logger,
+      secret,
+      startHint: `start it with \`npm run start:${name}\``,
+    });
 
   for (const name of SUBGRAPH_NAMES) {
     const own = config.subgraphs[name];

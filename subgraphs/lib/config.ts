@@ -30,6 +30,7 @@ const schema = z.object({
   DATA_DIR: z.string().default("data"),
   MIGRATE: z.enum(["", "auto", "refuse"]).default(""),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  DEDUPLICATE_FETCHES: z.enum(["true", "false"]).default("true"),
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
@@ -87,6 +88,8 @@ export interface Config {
   /** A database behind the code at start: `auto` migrates it, `refuse` stops (MIGRATE; default: refuse in production, auto otherwise). */
   migrate: "auto" | "refuse";
   subgraphTimeoutMs: number;
+  /** Collapse identical subgraph query fetches in flight at the same moment into one (DEDUPLICATE_FETCHES, default on). */
+  deduplicateFetches: boolean;
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
   /** Operation limits the gateway enforces (Apollo Router's defaults as a yardstick). */
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     migrate: e.MIGRATE === "" ? (e.NODE_ENV === "production" ? "refuse" : "auto") : e.MIGRATE,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    deduplicateFetches: e.DEDUPLICATE_FETCHES === "true",
     maxPageSize: e.MAX_PAGE_SIZE,
     operationLimits: {
       maxDepth: e.MAX_DEPTH,
