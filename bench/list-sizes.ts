@@ -1,9 +1,10 @@
 import "reflect-metadata";
-import { actorDataset } from "../subgraphs/actor/dataset";
+import { readActorDataset } from "../subgraphs/actor/bundle";
 import type { ActorDataset } from "../subgraphs/actor/seed";
-import { incidentDataset } from "../subgraphs/incident/dataset";
+import { readIncidentDataset } from "../subgraphs/incident/bundle";
 import type { IncidentDataset } from "../subgraphs/incident/seed";
-import { statementDataset } from "../subgraphs/statement/dataset";
+import { datasetDir } from "../subgraphs/lib/bundle-file";
+import { readStatementDataset } from "../subgraphs/statement/bundle";
 import type { StatementDataset } from "../subgraphs/statement/seed";
 import { generateData } from "./generate";
 
@@ -91,7 +92,8 @@ export function listMaxima({ incident, actor, statement }: Datasets): Record<str
 
 function main(): void {
   const count = Number(process.argv[2] ?? 10_000);
-  const bundled = listMaxima({ incident: incidentDataset, actor: actorDataset, statement: statementDataset });
+  const dir = datasetDir();
+  const bundled = listMaxima({ incident: readIncidentDataset(dir), actor: readActorDataset(dir), statement: readStatementDataset(dir) });
   const generated = listMaxima(generateData(count));
   console.log(`| field | bundled dataset | ${count} generated incidents |`);
   console.log("| --- | --- | --- |");

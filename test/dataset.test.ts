@@ -1,13 +1,24 @@
-import { actorDataset } from "../subgraphs/actor/dataset";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleJsonSchema } from "../schema/bundle-schema";
+import { readActorDataset } from "../subgraphs/actor/bundle";
 import { ActorKind } from "../subgraphs/actor/enums";
-import { incidentDataset } from "../subgraphs/incident/dataset";
+import { readIncidentDataset } from "../subgraphs/incident/bundle";
 import { ClaimStatus, CountQualifier, IncidentLinkKind, MunitionKind, TimePrecision } from "../subgraphs/incident/enums";
-import { ARTICLES } from "../subgraphs/statement/articles";
-import { statementDataset } from "../subgraphs/statement/dataset";
+import { BUNDLE_SCHEMA } from "../subgraphs";
+import { BundleError, bundleFiles, datasetDir } from "../subgraphs/lib/bundle-file";
+import { readStatementDataset } from "../subgraphs/statement/bundle";
 import { FigureMetric, FigureQualifier, FigureRank } from "../subgraphs/statement/enums";
 
-// The hand-built seed dataset: every fact traceable to a sentence of its article, every id unique,
-// every reference resolvable, and the key disagreements between the articles kept side by side.
+// The hand-built seed dataset (dataset/*.json): every fact traceable to a sentence of its article,
+// every id unique, every reference resolvable, and the key disagreements between the articles kept
+// side by side. Read through the same readers the seeds use.
+
+const DATASET = datasetDir();
+const incidentDataset = readIncidentDataset(DATASET);
+const actorDataset = readActorDataset(DATASET);
+const statementDataset = readStatementDataset(DATASET);
 
 const EMBASSY = "inc-2023-12-08-baghdad-embassy";
 
@@ -76,13 +87,87 @@ function duplicates(values: string[]): string[] {
   return [...dups];
 }
 
+describe("bundles", () => {
+  const relative = (file: string) => file.slice(DATASET.length + 1);
+
+  it("are the shared bundle and one bundle per article, each holding its own source", () => {
+    expect(bundleFiles(DATASET).map(relative)).toEqual(["common.json", ...statementDataset.sources.map((source) => `articles/${source.id}.json`)]);
+    for (const source of statementDataset.sources) {
+      const bundle = JSON.parse(readFileSync(join(DATASET, "articles", `${source.id}.json`), "utf8"));
+      expect(bundle.statement.sources).toEqual([expect.objectContaining({ id: source.id })]);
+    }
+  });
+
+  it("validate, every one of them, against the one bundle schema", () => {
+    for (const file of bundleFiles(DATASET)) {
+      const result = BUNDLE_SCHEMA.safeParse(JSON.parse(readFileSync(file, "utf8")));
+      expect([relative(file), result.error?.issues ?? []]).toEqual([relative(file), []]);
+    }
+  });
+
+  it("publish the schema they are validated with (npm run schema regenerates it)", () => {
+    expect(readFileSync(join(DATASET, "bundle.schema.json"), "utf8")).toBe(bundleJsonSchema());
+  });
+
+  describe("that are wrong", () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), "bundle-"));
+      mkdirSync(join(dir, "articles"));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const write = (file: string, bundle: unknown) => writeFileSync(join(dir, file), JSON.stringify(bundle));
+    const refusal = (read: () => unknown): BundleError => {
+      try {
+        read();
+      } catch (error) {
+        if (error instanceof BundleError) return error;
+        throw error;
+      }
+      throw new Error("the bundle was accepted");
+    };
+    const good = JSON.parse(readFileSync(join(DATASET, "articles", "src-004.json"), "utf8"));
+
+    it("are refused with the file and the JSON path of a bad field", () => {
+      write("common.json", {});
+      const bad = structuredClone(good);
+      bad.incident.munitions[0].qualifier = "ROUGHLY";
+      write("articles/src-004.json", bad);
+      const error = refusal(() => readIncidentDataset(dir));
+      expect(error.file).toBe(join("articles", "src-004.json"));
+      expect(error.path).toBe("$.incident.munitions[0].qualifier");
+      expect(error.message).toMatch(/^articles\/src-004\.json: \$\.incident\.munitions\[0\]\.qualifier: .*"ABOUT"/);
+      // The other subgraphs' sections of the same file are theirs to refuse.
+      expect(readActorDataset(dir).actors).toEqual([]);
+    });
+
+    it("are refused for a misspelt field, a missing one, an unknown section, or broken JSON", () => {
+      const misspelt = structuredClone(good);
+      misspelt.actor.aliases[1].alias = misspelt.actor.aliases[1].name;
+      write("articles/src-004.json", misspelt);
+      expect(refusal(() => readActorDataset(dir)).path).toBe("$.actor.aliases[1]");
+
+      const missing = structuredClone(good);
+      delete missing.statement.appearances[2].evidence.sentence;
+      write("articles/src-004.json", missing);
+      expect(refusal(() => readStatementDataset(dir)).path).toBe("$.statement.appearances[2].evidence.sentence");
+
+      write("articles/src-004.json", { ...good, incidents: [] });
+      expect(refusal(() => readStatementDataset(dir)).path).toBe("$.incidents");
+
+      writeFileSync(join(dir, "articles", "src-004.json"), "{ not json");
+      expect(refusal(() => readIncidentDataset(dir)).message).toMatch(/^articles\/src-004\.json: \$: not valid JSON/);
+    });
+  });
+});
+
 describe("sources", () => {
-  it("has one source per bundled article, whose text is the article verbatim", () => {
-    expect(statementDataset.sources.map((source) => source.fileName).sort()).toEqual(Object.keys(ARTICLES).sort());
+  it("has one source per bundled article, holding the article's text", () => {
+    expect(statementDataset.sources.map((source) => source.id)).toEqual(["src-000", "src-001", "src-002", "src-003", "src-004"]);
     for (const source of statementDataset.sources) {
       expect(source.id).toMatch(/^src-\d{3}$/);
-      expect(source.fileName.startsWith(source.id.slice(4))).toBe(true);
-      expect(source.text).toBe(ARTICLES[source.fileName]);
+      expect(source.fileName).toMatch(new RegExp(`^${source.id.slice(4)}_[0-9a-f]{16}\\.txt$`));
       expect(source.text.length).toBeGreaterThan(1000);
     }
   });

@@ -1,15 +1,16 @@
+import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
 import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.resolver";
 import { Affiliation } from "./affiliation";
 import { ActorAlias } from "./alias";
-import { actorDataset } from "./dataset";
 import { Initial1796221394020 as InitialPostgres } from "./migrations/postgres/1796221394020-initial";
 import { Initial1796221394020 as InitialSqlite } from "./migrations/sqlite/1796221394020-initial";
 import { type ActorLoaders, createActorLoaders } from "./loaders";
 import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
 import { importActors } from "./seed";
+import { actorSection, readActorDataset } from "./bundle";
 
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
@@ -19,5 +20,6 @@ export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   references: actorReferences,
   createLoaders: createActorLoaders,
   migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
-  seed: (db) => importActors(db, actorDataset),
+  bundleSection: actorSection,
+  seed: (db) => importActors(db, readActorDataset(datasetDir())),
 };

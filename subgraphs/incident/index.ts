@@ -1,5 +1,5 @@
+import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
-import { incidentDataset } from "./dataset";
 import { FacetResolver } from "./facets";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
 import { Incident } from "./incident";
@@ -12,6 +12,7 @@ import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
 import { importIncidents } from "./seed";
+import { incidentSection, readIncidentDataset } from "./bundle";
 
 /** The incident subgraph: incidents, places, and who took part in what (`Actor.incidents`). */
 export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
@@ -33,5 +34,6 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
   migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
-  seed: (db) => importIncidents(db, incidentDataset),
+  bundleSection: incidentSection,
+  seed: (db) => importIncidents(db, readIncidentDataset(datasetDir())),
 };

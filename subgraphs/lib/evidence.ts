@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column } from "typeorm";
+import { z } from "zod/v4";
 
 /** The stored shape of a piece of evidence: which article, which sentence. */
 export interface EvidenceRow {
@@ -81,3 +82,13 @@ export type SeedRow<T, Derived extends keyof T = never> = {
 } & {
   [K in Exclude<NullableKeys<T>, Derived>]?: AsInput<NonNullable<T[K]>> | null;
 };
+
+/** Evidence as a bundle writes it (validates to `EvidenceInput`). */
+export const evidenceInputSchema: z.ZodType<EvidenceInput> = z
+  .strictObject({
+    sourceId: z.string().min(1).describe("Id of the source article (`src-000`...)."),
+    sentence: z.string().min(1).describe("The sentence (or clause) of the article that states the fact, verbatim."),
+    garbled: z.boolean().optional().describe("True when the article's text is garbled here (a typo, a mangled figure); explain it in `note`."),
+    note: z.string().nullish().describe("How the fact was read from the sentence, where that needed judgement."),
+  })
+  .meta({ id: "Evidence", description: "Where a fact comes from: the source article and its sentence." });

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
+import type { z } from "zod/v4";
 import type { SubgraphName } from "./config";
 import type { Database } from "./data-source";
 import type { Logger } from "./logger";
@@ -55,7 +56,9 @@ export interface SubgraphModule<Loaders = unknown> {
   createLoaders(db: Database): Loaders;
   /** The schema, as committed migrations per database kind (tables of the entities, and the full-text search structures). */
   migrations: SchemaMigrations;
-  /** Loads the bundled dataset into an empty database (idempotent: existing ids are replaced). */
+  /** The schema of this subgraph's section of a dataset bundle (`dataset/*.json`), named after the subgraph. */
+  bundleSection: z.ZodType;
+  /** Imports its sections of the bundled dataset (`dataset/`) into an empty database (idempotent: existing ids are replaced). */
   seed(db: Database): Promise<void>;
 }
 

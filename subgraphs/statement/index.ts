@@ -1,5 +1,5 @@
+import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
-import { statementDataset } from "./dataset";
 import { ReportedFigure } from "./figure";
 import { FigureResolver } from "./figure.resolver";
 import { createStatementLoaders, type StatementLoaders } from "./loaders";
@@ -7,6 +7,7 @@ import { Initial1796221396243 as InitialPostgres } from "./migrations/postgres/1
 import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
 import { statementReferences } from "./reference";
 import { importStatements } from "./seed";
+import { statementSection, readStatementDataset } from "./bundle";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
 import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
@@ -29,5 +30,6 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   references: statementReferences,
   createLoaders: createStatementLoaders,
   migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
-  seed: (db) => importStatements(db, statementDataset),
+  bundleSection: statementSection,
+  seed: (db) => importStatements(db, readStatementDataset(datasetDir())),
 };
