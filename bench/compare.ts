@@ -9,7 +9,15 @@ import { BENCH_ENV } from "./env";
 import { canonical, postJson, problem } from "./http";
 import { autocannon } from "./load";
 import type { BenchOptions } from "./options";
-import { type Cleanup, type DistributedSubgraphs, type Service, startDistributedSubgraphs, startGatewayProcess, startStockGateway } from "./processes";
+import {
+  type Cleanup,
+  type DistributedSubgraphs,
+  type Service,
+  startDistributedSubgraphs,
+  startGatewayProcess,
+  startHiveGateway,
+  startStockGateway,
+} from "./processes";
 import { inProcessSubgraphs, recordPlans, startReferenceServer } from "./reference";
 import {
   busyWarning,
@@ -122,7 +130,7 @@ export async function runComparison(options: BenchOptions, cleanup: Cleanup): Pr
     a: { url: (scenario) => reference.url(scenario.id), sqlTotal: inProcessSqlTotal(databases), cpu: inProcessCpu },
     b: { url: () => system.url, sqlTotal: inProcessSqlTotal(databases), cpu: inProcessCpu },
   };
-  if (setups.includes("c") || setups.includes("d")) {
+  if (setups.some((id) => ["c", "d", "e", "f"].includes(id))) {
     const distributed: DistributedSubgraphs = await startDistributedSubgraphs(cleanup, dataDir);
     if (setups.includes("c")) {
       const gateway: Service = await startGatewayProcess(cleanup, distributed);
@@ -131,6 +139,14 @@ export async function runComparison(options: BenchOptions, cleanup: Cleanup): Pr
     if (setups.includes("d")) {
       const stock: Service = await startStockGateway(cleanup, distributed);
       endpoints.d = { url: () => stock.url, sqlTotal: () => distributed.sqlTotal(), cpu: processesCpu(stock, distributed) };
+    }
+    for (const [id, planner] of [
+      ["e", "js"],
+      ["f", "rust"],
+    ] as const) {
+      if (!setups.includes(id)) continue;
+      const hive: Service = await startHiveGateway(cleanup, distributed, planner);
+      endpoints[id] = { url: () => hive.url, sqlTotal: () => distributed.sqlTotal(), cpu: processesCpu(hive, distributed) };
     }
   }
   console.log(`  ready: ${setups.map((id) => SETUPS[id]).join("; ")}\n`);
@@ -211,8 +227,8 @@ export async function runComparison(options: BenchOptions, cleanup: Cleanup): Pr
           cpuBefore && cpuAfter
             ? {
                 total: perRequest(cpuBefore.gateway + cpuBefore.subgraphs, cpuAfter.gateway + cpuAfter.subgraphs),
-                gateway: setup === "c" || setup === "d" ? perRequest(cpuBefore.gateway, cpuAfter.gateway) : undefined,
-                subgraphs: setup === "c" || setup === "d" ? perRequest(cpuBefore.subgraphs, cpuAfter.subgraphs) : undefined,
+                gateway: ["c", "d", "e", "f"].includes(setup) ? perRequest(cpuBefore.gateway, cpuAfter.gateway) : undefined,
+                subgraphs: ["c", "d", "e", "f"].includes(setup) ? perRequest(cpuBefore.subgraphs, cpuAfter.subgraphs) : undefined,
               }
             : undefined,
         sameDataAsInProcess,

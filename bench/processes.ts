@@ -237,3 +237,19 @@ export async function startStockGateway(cleanup: Cleanup, subgraphs: Distributed
   await graphqlReady(service);
   return service;
 }
+
+/** Hive Gateway (`dist/bench/hive-gateway.js`), with its JS planner or the Rust one, in front of the same subgraph processes. */
+export async function startHiveGateway(cleanup: Cleanup, subgraphs: DistributedSubgraphs, planner: "js" | "rust"): Promise<Service> {
+  const port = await freePort();
+  const service = spawnService(
+    cleanup,
+    `Hive Gateway (${planner} planner)`,
+    join("dist", "bench", "hive-gateway.js"),
+    planner === "rust" ? ["--rust"] : [],
+    { PORT: String(port), ...subgraphs.urls },
+    `http://127.0.0.1:${port}`,
+  );
+  cleanup.add(`stop Hive Gateway (${planner})`, () => service.stop());
+  await graphqlReady(service);
+  return service;
+}

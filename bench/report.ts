@@ -71,6 +71,8 @@ export const SETUPS = {
   b: "(b) gateway in-process",
   c: "(c) gateway + 3 subgraph processes",
   d: "(d) stock @apollo/gateway + 3 subgraph processes",
+  e: "(e) Hive Gateway (JS planner) + 3 subgraph processes",
+  f: "(f) Hive Gateway (Rust planner) + 3 subgraph processes",
 } as const;
 
 /** A setup id. */
