@@ -238,6 +238,66 @@ function mainPath(start: () => Promise<TestSystem>): void {
     expect(restored.body.data.upsertStatement).toMatchObject({ outcome: "UPDATED", statement: { retractedAt: null } });
   });
 
+  it("upserts a reported figure that points at an actor, a statement and an incident, reads it back across subgraphs, and is idempotent", async () => {
+    await call(system.url, UPSERT, { input: statementInput("stmt-w-figure") }, t.writer);
+    const input = {
+      id: "fig-w-1",
+      metric: "US_PERSONNEL_INJURED",
+      value: 66,
+      qualifier: "AT_LEAST",
+      periodStart: "2023-10-17",
+      asOf: "2023-12-09",
+      scope: "US personnel in Iraq and Syria",
+      reportedById: SPEAKER,
+      statementId: "stmt-w-figure",
+      incidentId: INCIDENT,
+      rank: "NORMAL",
+      rawText: "at least 66",
+      evidence: { sourceId: SOURCE, sentence: "At least 66 US personnel were injured." },
+    };
+    const mutation = `mutation($input: FigureInput!) { upsertFigure(input: $input) { outcome writeId
+      figure { id value asOf reportedBy { name } statement { id } incident { id title } evidence { sentence source { id } } } } }`;
+    const first = await call(system.url, mutation, { input }, t.writer);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.upsertFigure).toMatchObject({
+      outcome: "CREATED",
+      figure: {
+        id: "fig-w-1",
+        value: 66,
+        asOf: "2023-12-09",
+        reportedBy: { name: "Matthew Miller" },
+        statement: { id: "stmt-w-figure" },
+        incident: { id: INCIDENT, title: expect.any(String) },
+        evidence: { sentence: "At least 66 US personnel were injured.", source: { id: SOURCE } },
+      },
+    });
+    expect((await call(system.url, mutation, { input }, t.writer)).body.data.upsertFigure).toMatchObject({ outcome: "UNCHANGED", writeId: null });
+    expect((await call(system.url, mutation, { input: { ...input, value: 70, rawText: "70" } }, t.writer)).body.data.upsertFigure.outcome).toBe("UPDATED");
+
+    const refused = [
+      [{ ...input, id: "fig-w-2", evidence: undefined }, "input.evidence"],
+      [{ ...input, id: "fig-w-2", statementId: "stmt-nowhere" }, "upsertFigure.input.statementId"],
+      [{ ...input, id: "fig-w-2", reportedById: "act-nobody" }, "upsertFigure.input.reportedById"],
+    ] as const;
+    for (const [bad, argument] of refused) {
+      const answer = await call(system.url, mutation, { input: bad }, t.writer);
+      expect({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code, argument: answer.body.errors?.[0]?.extensions?.argument }).toEqual({
+        status: 400,
+        code: "BAD_USER_INPUT",
+        argument,
+      });
+    }
+    expect((await call(system.url, `{ figure(id: "fig-w-2") { id } }`)).body.data.figure).toBeNull();
+    const audit = await call(system.url, AUDIT, {}, t.writer);
+    const mine = audit.body.data.statementWrites.edges
+      .map((edge: { node: { entityId: string; operation: string; outcome: string } }) => edge.node)
+      .filter((node: { entityId: string }) => node.entityId.startsWith("fig-w-"));
+    expect(mine.map((node: { operation: string; outcome: string }) => `${node.operation} ${node.outcome}`)).toEqual([
+      "upsertFigure CREATED",
+      "upsertFigure UPDATED",
+    ]);
+  });
+
   it("refuses a write without evidence, or naming an entity that does not exist, with 400 BAD_USER_INPUT naming the field, and writes nothing", async () => {
     const before = (await call(system.url, AUDIT, {}, t.writer)).body.data.statementWrites.totalCount;
     const cases: [Record<string, unknown>, string, RegExp][] = [

@@ -5,6 +5,7 @@ import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "t
 import { Column, Entity, type EntityManager, Index, PrimaryColumn } from "typeorm";
 import type { Database } from "./data-source";
 import { badUserInput } from "./errors";
+import type { EvidenceRow } from "./evidence";
 import type { Principal } from "./security";
 
 /** What a write call did. */
@@ -123,6 +124,27 @@ export function requireEvidence(argument: string, evidence: WrittenEvidence | nu
     );
   }
   return evidence;
+}
+
+/** Written evidence as it is stored (`garbled` false and `note` null when left out). */
+export function evidenceRow(evidence: WrittenEvidence): EvidenceRow {
+  return { sourceId: evidence.sourceId, sentence: evidence.sentence, garbled: evidence.garbled ?? false, note: evidence.note ?? null };
+}
+
+/** True when stored evidence is the given one (SQLite may read `garbled` back as 0/1). */
+export function sameEvidence(stored: EvidenceRow | null | undefined, given: EvidenceRow): boolean {
+  return (
+    !!stored &&
+    stored.sourceId === given.sourceId &&
+    stored.sentence === given.sentence &&
+    Boolean(stored.garbled) === given.garbled &&
+    (stored.note ?? null) === given.note
+  );
+}
+
+/** True when every given column has the same value on the stored row (an upsert that would change nothing). */
+export function sameColumns<T extends object>(stored: T, given: Partial<T>): boolean {
+  return (Object.keys(given) as (keyof T)[]).every((key) => stored[key] === given[key]);
 }
 
 /** The caller of a write, or an UNAUTHENTICATED error (the security directives already refuse anonymous writes; this keeps resolvers honest). */

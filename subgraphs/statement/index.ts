@@ -13,6 +13,7 @@ import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
 import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
 import { WriteRecord } from "../lib/writes";
+import { FigureWriteResolver } from "./figure.write";
 import { StatementWriteResolver } from "./statement.write";
 import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, StanceResolver, StatementResolver } from "./statement.resolver";
 
@@ -30,6 +31,7 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
     SourceCitationResolver,
     FigureResolver,
     StatementWriteResolver,
+    FigureWriteResolver,
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,

@@ -5,7 +5,18 @@ import type { EntityManager } from "typeorm";
 import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { badUserInput, checkLength } from "../lib/errors";
 import { PAGED } from "../lib/list-size";
-import { checkId, inWriteTransaction, recordWrite, requireEvidence, WriteOutcome, WriteRecord, writer } from "../lib/writes";
+import {
+  checkId,
+  evidenceRow,
+  inWriteTransaction,
+  recordWrite,
+  requireEvidence,
+  sameColumns,
+  sameEvidence,
+  WriteOutcome,
+  WriteRecord,
+  writer,
+} from "../lib/writes";
 import type { StatementContext } from "./loaders";
 import { indexStatements, statementSearch } from "./search";
 import { Source } from "./source";
@@ -16,16 +27,17 @@ import { RetractStatementInput, StatementInput, StatementWriteResult } from "./s
 export const StatementWriteRecordConnection = defineConnection(WriteRecord, "StatementWriteRecord", "write record");
 
 /** Every mutation of this subgraph needs a verified token with this scope (checked by the gateway, and again here). */
-const WRITE_SCOPE = '@requiresScopes(scopes: [["write:statement"]])';
-/** Longest accepted statement text, resolution or retraction reason. */
-const MAX_TEXT_LENGTH = 20_000;
+export const WRITE_SCOPE = '@requiresScopes(scopes: [["write:statement"]])';
+/** Longest accepted statement text, resolution, retraction reason or figure text. */
+export const MAX_TEXT_LENGTH = 20_000;
 
 /** The appearance that holds a write's evidence: one per statement and source, so the same source again replaces it. */
 function appearanceId(statementId: string, sourceId: string): string {
   return `w-${createHash("sha256").update(`${statementId}\n${sourceId}`).digest("hex").slice(0, 40)}`;
 }
 
-function day(value: Date | string): string {
+/** A `GraphQLDate` argument (a Date at midnight UTC) as stored: YYYY-MM-DD. */
+export function day(value: Date | string): string {
   return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
@@ -75,7 +87,7 @@ export class StatementWriteResolver {
     const appearance = {
       id: appearanceId(input.id, evidence.sourceId),
       statementId: input.id,
-      evidence: { sourceId: evidence.sourceId, sentence: evidence.sentence, garbled: evidence.garbled ?? false, note: evidence.note ?? null },
+      evidence: evidenceRow(evidence),
     };
     return inWriteTransaction(ctx.db, async (manager) => {
       const existing = await manager.findOneBy(Statement, { id: input.id });
@@ -85,12 +97,8 @@ export class StatementWriteResolver {
       const unchanged =
         existing !== null &&
         existing.retractedAt === null &&
-        (Object.keys(fields) as (keyof typeof fields)[]).every((key) => existing[key] === fields[key]) &&
-        stored !== null &&
-        stored.evidence.sourceId === appearance.evidence.sourceId &&
-        stored.evidence.sentence === appearance.evidence.sentence &&
-        Boolean(stored.evidence.garbled) === appearance.evidence.garbled &&
-        stored.evidence.note === appearance.evidence.note &&
+        sameColumns(existing, fields) &&
+        sameEvidence(stored?.evidence, appearance.evidence) &&
         (incidents === undefined || sameSet(incidents, currentIncidents)) &&
         (actors === undefined || sameSet(actors, currentActors));
       if (existing && unchanged) return Object.assign(new StatementWriteResult(), { outcome: WriteOutcome.UNCHANGED, writeId: null, statement: existing });
