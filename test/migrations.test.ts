@@ -228,7 +228,7 @@ async function allCounts(store: Store): Promise<Counts> {
 }
 
 /** Tables that migrations after the first one create, empty until something is written (the audit). */
-const LATER_TABLES: Partial<Record<SubgraphName, string[]>> = { statement: ["write_record"] };
+const LATER_TABLES: Partial<Record<SubgraphName, string[]>> = { actor: ["write_record"], statement: ["write_record"] };
 
 /** Columns that migrations after the first one add, null on every row written before them (retraction of statements). */
 const LATER_COLUMNS = ["retractedAt", "retractedReason"];

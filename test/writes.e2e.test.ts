@@ -111,6 +111,7 @@ async function tokens() {
     writer: await signToken({ sub: "analyst-1", scope: "write:statement read" }),
     otherWriter: await signToken({ sub: "importer-7", scopes: ["write:statement"] }),
     reader: await signToken({ sub: "viewer-2", scope: "read" }),
+    actorWriter: await signToken({ sub: "curator-3", scope: "write:actor" }),
     expired: await signToken({ sub: "analyst-1", scope: "write:statement" }, { expiresIn: "-1m" }),
     forged: await signToken({ sub: "analyst-1", scope: "write:statement" }, { secret: "not-the-secret-but-at-least-32-characters" }),
   };
@@ -295,6 +296,54 @@ function mainPath(start: () => Promise<TestSystem>): void {
     expect(mine.map((node: { operation: string; outcome: string }) => `${node.operation} ${node.outcome}`)).toEqual([
       "upsertFigure CREATED",
       "upsertFigure UPDATED",
+    ]);
+  });
+
+  it("upserts an affiliation in the actor subgraph, its evidence's source checked in the statement subgraph by the gateway; its own scope and audit", async () => {
+    const input = {
+      id: "aff-w-1",
+      actorId: SPEAKER,
+      organizationId: "act-iraq",
+      role: "OFFICIAL_OF",
+      title: "Test title",
+      since: "2023-01-01",
+      evidence: { sourceId: SOURCE, sentence: "A sentence that states the affiliation." },
+      importId: "import-test-2",
+    };
+    const mutation = `mutation($input: AffiliationInput!) { upsertAffiliation(input: $input) { outcome writeId
+      affiliation { id role title since actor { name } organization { id name } evidence { sentence source { id title } } } } }`;
+    const first = await call(system.url, mutation, { input }, t.actorWriter);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.upsertAffiliation).toMatchObject({
+      outcome: "CREATED",
+      affiliation: {
+        id: "aff-w-1",
+        role: "OFFICIAL_OF",
+        since: "2023-01-01",
+        actor: { name: "Matthew Miller" },
+        organization: { id: "act-iraq", name: "Iraq" },
+        evidence: { sentence: "A sentence that states the affiliation.", source: { id: SOURCE, title: expect.any(String) } },
+      },
+    });
+    expect((await call(system.url, mutation, { input }, t.actorWriter)).body.data.upsertAffiliation).toMatchObject({ outcome: "UNCHANGED", writeId: null });
+    const read = await call(system.url, `{ actor(id: "${SPEAKER}") { affiliations(role: OFFICIAL_OF) { id organization { id } } } }`);
+    expect(read.body.data.actor.affiliations).toContainEqual({ id: "aff-w-1", organization: { id: "act-iraq" } });
+
+    // The write:statement scope does not write actors.
+    expect((await call(system.url, mutation, { input }, t.writer)).status).toBe(403);
+    const dangling = await call(
+      system.url,
+      mutation,
+      { input: { ...input, id: "aff-w-2", evidence: { sourceId: "src-missing", sentence: "A sentence." } } },
+      t.actorWriter,
+    );
+    expect({ status: dangling.status, argument: dangling.body.errors?.[0]?.extensions?.argument }).toEqual({
+      status: 400,
+      argument: "upsertAffiliation.input.evidence.sourceId",
+    });
+    const audit = await call(system.url, `{ actorWrites(first: 100) { edges { node { by operation entityId outcome importId } } } }`, {}, t.reader);
+    expect(audit.body.data.actorWrites.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { by: "curator-3", operation: "upsertAffiliation", entityId: "aff-w-1", outcome: "CREATED", importId: "import-test-2" },
     ]);
   });
 

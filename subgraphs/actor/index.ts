@@ -1,11 +1,15 @@
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
 import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.resolver";
+import { WriteRecord } from "../lib/writes";
 import { Affiliation } from "./affiliation";
+import { AffiliationWriteResolver } from "./affiliation.write";
 import { ActorAlias } from "./alias";
 import { actorDataset } from "./dataset";
 import { Initial1796221394020 as InitialPostgres } from "./migrations/postgres/1796221394020-initial";
+import { Writes1796224957858 as WritesPostgres } from "./migrations/postgres/1796224957858-writes";
 import { Initial1796221394020 as InitialSqlite } from "./migrations/sqlite/1796221394020-initial";
+import { Writes1796224957858 as WritesSqlite } from "./migrations/sqlite/1796224957858-writes";
 import { type ActorLoaders, createActorLoaders } from "./loaders";
 import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
@@ -14,10 +18,10 @@ import { importActors } from "./seed";
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
-  entities: [Actor, ActorAlias, Affiliation, ActorNameKey],
-  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver],
+  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord],
+  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver],
   references: actorReferences,
   createLoaders: createActorLoaders,
-  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
+  migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
   seed: (db) => importActors(db, actorDataset),
 };

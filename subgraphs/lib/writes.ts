@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, type EntityManager, Index, PrimaryColumn } from "typeorm";
+import { type Page, type PageArgs, paginate, sortBy } from "./connection";
 import type { Database } from "./data-source";
 import { badUserInput } from "./errors";
 import type { EvidenceRow } from "./evidence";
@@ -190,4 +191,11 @@ export async function inWriteTransaction<T>(db: Database, work: (manager: Entity
     run.catch(() => undefined),
   );
   return run;
+}
+
+/** A page of a subgraph's audit, oldest first, from `since` on when given (the `<subgraph>Writes` queries). */
+export async function writeRecordsPage(db: Database, page: PageArgs, since: Date | null | undefined, maxPageSize: number): Promise<Page<WriteRecord>> {
+  const query = db.dataSource.getRepository(WriteRecord).createQueryBuilder("w");
+  if (since) query.andWhere("w.at >= :since", { since: since.toISOString() });
+  return paginate(query, page, sortBy<WriteRecord>("w", "at", "ASC"), maxPageSize);
 }

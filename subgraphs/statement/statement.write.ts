@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { defineConnection, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import { defineConnection, PageArgsInput } from "../lib/connection";
 import { badUserInput, checkLength } from "../lib/errors";
 import { PAGED } from "../lib/list-size";
 import {
@@ -16,6 +16,7 @@ import {
   WriteOutcome,
   WriteRecord,
   writer,
+  writeRecordsPage,
 } from "../lib/writes";
 import type { StatementContext } from "./loaders";
 import { indexStatements, statementSearch } from "./search";
@@ -191,8 +192,6 @@ export class StatementWriteResolver {
     @Ctx() ctx: StatementContext,
     @Arg("since", () => GraphQLDateTime, { nullable: true, description: "Only writes committed at or after this moment." }) since?: Date | null,
   ): Promise<InstanceType<typeof StatementWriteRecordConnection>> {
-    const query = ctx.db.dataSource.getRepository(WriteRecord).createQueryBuilder("w");
-    if (since) query.andWhere("w.at >= :since", { since: since.toISOString() });
-    return StatementWriteRecordConnection.from(await paginate(query, page, sortBy<WriteRecord>("w", "at", "ASC"), ctx.limits.maxPageSize));
+    return StatementWriteRecordConnection.from(await writeRecordsPage(ctx.db, page, since, ctx.limits.maxPageSize));
   }
 }
