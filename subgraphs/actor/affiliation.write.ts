@@ -1,28 +1,10 @@
-import { GraphQLDateTime } from "graphql-scalars";
-import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from "type-graphql";
-import { defineConnection, PageArgsInput } from "../lib/connection";
+import { Arg, Ctx, Directive, Mutation, Resolver } from "type-graphql";
 import { badUserInput, checkLength, MAX_NAME_LENGTH } from "../lib/errors";
-import { PAGED } from "../lib/list-size";
-import {
-  checkId,
-  evidenceRow,
-  inWriteTransaction,
-  recordWrite,
-  requireEvidence,
-  sameColumns,
-  sameEvidence,
-  WriteOutcome,
-  WriteRecord,
-  writer,
-  writeRecordsPage,
-} from "../lib/writes";
+import { checkId, evidenceRow, inWriteTransaction, recordWrite, requireEvidence, sameColumns, sameEvidence, WriteOutcome, writer } from "../lib/writes";
 import { Actor } from "./actor";
 import { Affiliation } from "./affiliation";
 import { AffiliationInput, AffiliationWriteResult } from "./affiliation.input";
 import type { ActorContext } from "./loaders";
-
-/** A page of this subgraph's audit records. */
-export const ActorWriteRecordConnection = defineConnection(WriteRecord, "ActorWriteRecord", "write record");
 
 /** A `GraphQLDate` argument (a Date at midnight UTC) as stored: YYYY-MM-DD. */
 function day(value: Date | null | undefined): string | null {
@@ -87,18 +69,5 @@ export class AffiliationWriteResolver {
       });
       return Object.assign(new AffiliationWriteResult(), { outcome, writeId: record.id, affiliation });
     });
-  }
-
-  @Directive("@authenticated")
-  @Directive(PAGED)
-  @Query(() => ActorWriteRecordConnection, {
-    description: "The actor subgraph's audit: every accepted write (who, when, what), oldest first. Needs a bearer token (any scope).",
-  })
-  async actorWrites(
-    @Args() page: PageArgsInput,
-    @Ctx() ctx: ActorContext,
-    @Arg("since", () => GraphQLDateTime, { nullable: true, description: "Only writes committed at or after this moment." }) since?: Date | null,
-  ): Promise<InstanceType<typeof ActorWriteRecordConnection>> {
-    return ActorWriteRecordConnection.from(await writeRecordsPage(ctx.db, page, since, ctx.limits.maxPageSize));
   }
 }

@@ -1,7 +1,7 @@
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
 import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.resolver";
-import { WriteRecord } from "../lib/writes";
+import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { Affiliation } from "./affiliation";
 import { AffiliationWriteResolver } from "./affiliation.write";
 import { ActorAlias } from "./alias";
@@ -19,7 +19,7 @@ import { importActors } from "./seed";
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
   entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord],
-  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver],
+  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
   references: actorReferences,
   createLoaders: createActorLoaders,
   migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },

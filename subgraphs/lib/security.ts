@@ -145,6 +145,8 @@ export function checkAccess(
           if (!field) continue;
           const result = getNamedType(field.type);
           note(requirements.get(result.name));
+          // An interface or union field may return an object of a protected type: refuse rather than leak it.
+          if (isAbstractType(result)) for (const possible of schema.getPossibleTypes(result)) note(requirements.get(possible.name));
           if (selection.selectionSet && isCompositeType(result)) walk(result, selection.selectionSet);
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, ID, InputType, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
 import { Column, Entity, type EntityManager, Index, PrimaryColumn } from "typeorm";
-import { type Page, type PageArgs, paginate, sortBy } from "./connection";
+import { type ConnectionClass, defineConnection, type Page, type PageArgs, PageArgsInput, paginate, sortBy } from "./connection";
 import type { Database } from "./data-source";
 import { badUserInput } from "./errors";
 import type { EvidenceRow } from "./evidence";
+import { PAGED } from "./list-size";
+import type { Limits } from "./subgraph-module";
 import type { Principal } from "./security";
 
 /** What a write call did. */
@@ -193,9 +195,39 @@ export async function inWriteTransaction<T>(db: Database, work: (manager: Entity
   return run;
 }
 
-/** A page of a subgraph's audit, oldest first, from `since` on when given (the `<subgraph>Writes` queries). */
-export async function writeRecordsPage(db: Database, page: PageArgs, since: Date | null | undefined, maxPageSize: number): Promise<Page<WriteRecord>> {
+/** A page of a subgraph's audit, oldest first, from `since` on when given. */
+async function writeRecordsPage(db: Database, page: PageArgs, since: Date | null | undefined, maxPageSize: number): Promise<Page<WriteRecord>> {
   const query = db.dataSource.getRepository(WriteRecord).createQueryBuilder("w");
   if (since) query.andWhere("w.at >= :since", { since: since.toISOString() });
   return paginate(query, page, sortBy<WriteRecord>("w", "at", "ASC"), maxPageSize);
+}
+
+/**
+ * The resolver of a subgraph's audit query, `<subgraph>Writes(since:, first:, after:)`, returning a
+ * `<Subgraph>WriteRecordConnection` (one connection type per subgraph, so the subgraphs never define the
+ * same one). Reading the audit needs a valid token (it names who wrote).
+ */
+export function defineWritesQuery(subgraph: string): Function {
+  const Connection: ConnectionClass<WriteRecord> = defineConnection(
+    WriteRecord,
+    `${subgraph.charAt(0).toUpperCase()}${subgraph.slice(1)}WriteRecord`,
+    "write record",
+  );
+  @Resolver()
+  class WritesResolver {
+    @Directive("@authenticated")
+    @Directive(PAGED)
+    @Query(() => Connection, {
+      name: `${subgraph}Writes`,
+      description: `The ${subgraph} subgraph's audit: every accepted write (who, when, what), oldest first. Needs a bearer token (any scope).`,
+    })
+    async writes(
+      @Args() page: PageArgsInput,
+      @Ctx() ctx: { db: Database; limits: Limits },
+      @Arg("since", () => GraphQLDateTime, { nullable: true, description: "Only writes committed at or after this moment." }) since?: Date | null,
+    ): Promise<InstanceType<ConnectionClass<WriteRecord>>> {
+      return Connection.from(await writeRecordsPage(ctx.db, page, since, ctx.limits.maxPageSize));
+    }
+  }
+  return WritesResolver;
 }

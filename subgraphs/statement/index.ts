@@ -12,7 +12,7 @@ import { importStatements } from "./seed";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
 import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
-import { WriteRecord } from "../lib/writes";
+import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { FigureWriteResolver } from "./figure.write";
 import { StatementWriteResolver } from "./statement.write";
 import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, StanceResolver, StatementResolver } from "./statement.resolver";
@@ -32,6 +32,7 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
     FigureResolver,
     StatementWriteResolver,
     FigureWriteResolver,
+    defineWritesQuery("statement"),
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,

@@ -1,31 +1,13 @@
 import { createHash } from "node:crypto";
-import { GraphQLDateTime } from "graphql-scalars";
-import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { defineConnection, PageArgsInput } from "../lib/connection";
 import { badUserInput, checkLength } from "../lib/errors";
-import { PAGED } from "../lib/list-size";
-import {
-  checkId,
-  evidenceRow,
-  inWriteTransaction,
-  recordWrite,
-  requireEvidence,
-  sameColumns,
-  sameEvidence,
-  WriteOutcome,
-  WriteRecord,
-  writer,
-  writeRecordsPage,
-} from "../lib/writes";
+import { checkId, evidenceRow, inWriteTransaction, recordWrite, requireEvidence, sameColumns, sameEvidence, WriteOutcome, writer } from "../lib/writes";
 import type { StatementContext } from "./loaders";
 import { indexStatements, statementSearch } from "./search";
 import { Source } from "./source";
 import { Appearance, Statement, StatementActor, StatementIncident } from "./statement";
 import { RetractStatementInput, StatementInput, StatementWriteResult } from "./statement.input";
-
-/** A page of this subgraph's audit records. */
-export const StatementWriteRecordConnection = defineConnection(WriteRecord, "StatementWriteRecord", "write record");
 
 /** Every mutation of this subgraph needs a verified token with this scope (checked by the gateway, and again here). */
 export const WRITE_SCOPE = '@requiresScopes(scopes: [["write:statement"]])';
@@ -180,18 +162,5 @@ export class StatementWriteResolver {
       });
       return Object.assign(new StatementWriteResult(), { outcome: WriteOutcome.RETRACTED, writeId: record.id, statement });
     });
-  }
-
-  @Directive("@authenticated")
-  @Directive(PAGED)
-  @Query(() => StatementWriteRecordConnection, {
-    description: "The statement subgraph's audit: every accepted write (who, when, what), oldest first. Needs a bearer token (any scope).",
-  })
-  async statementWrites(
-    @Args() page: PageArgsInput,
-    @Ctx() ctx: StatementContext,
-    @Arg("since", () => GraphQLDateTime, { nullable: true, description: "Only writes committed at or after this moment." }) since?: Date | null,
-  ): Promise<InstanceType<typeof StatementWriteRecordConnection>> {
-    return StatementWriteRecordConnection.from(await writeRecordsPage(ctx.db, page, since, ctx.limits.maxPageSize));
   }
 }
