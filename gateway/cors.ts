@@ -51,7 +51,8 @@ export function corsRoutes(origins: AllowedOrigins): Router {
       origin: origins,
       methods: ["GET", "POST"],
       allowedHeaders: ALLOWED_HEADERS,
-      exposedHeaders: [REQUEST_ID_HEADER],
+      // WWW-Authenticate: a browser client learns that a refused write wants a bearer token.
+      exposedHeaders: [REQUEST_ID_HEADER, "www-authenticate"],
       maxAge: PREFLIGHT_MAX_AGE_S,
     }),
   );

@@ -7,6 +7,7 @@ import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "../subgraphs/lib/http"
 import type { Logger } from "../subgraphs/lib/logger";
 import { checkOperationLimits, type EnforcedLimits } from "../subgraphs/lib/operation-limits";
 import { injectTraceContext } from "../subgraphs/lib/tracing";
+import { accessDenied, checkAccess, type Principal, PRINCIPAL_HEADER, type SecurityRequirements } from "../subgraphs/lib/security";
 import { gatewayContextOf } from "./context";
 import { InFlight } from "./dedupe";
 
@@ -114,6 +115,9 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     const headers = options.request.http?.headers;
     if (!headers) return;
     if (this.options.secret) headers.set(GATEWAY_SECRET_HEADER, this.options.secret);
+    // The verified caller, for the subgraph's own check; it believes the header only beside the secret.
+    const caller = gatewayContextOf(options)?.caller;
+    if (caller && caller !== "invalid") headers.set(PRINCIPAL_HEADER, JSON.stringify({ sub: caller.sub, scopes: caller.scopes }));
     // Called inside @apollo/gateway's `gateway.fetch` span: the subgraph's server span becomes its child.
     injectTraceContext(headers);
     // Only an incoming operation has a client request (health checks and schema loading do not).
@@ -160,8 +164,10 @@ const DOCUMENT_CACHE_SIZE = 1000;
 export interface InProcessSubgraphOptions {
   name: string;
   schema: GraphQLSchema;
-  /** A fresh context (and loaders) per operation, given the gateway request's logger. */
-  createContext: (log?: Logger) => object;
+  /** A fresh context (and loaders) per operation, given the gateway request's logger and verified caller. */
+  createContext: (log?: Logger, principal?: Principal) => object;
+  /** The subgraph's own security directives, checked again as an HTTP subgraph checks them. */
+  security?: SecurityRequirements;
   /** What readiness also asks of it (its database), beyond answering `{ __typename }`. */
   ready?: () => Promise<void>;
   /** The subgraph's own operation limits, as an HTTP subgraph enforces them. */
@@ -184,7 +190,7 @@ export class InProcessSubgraph implements SubgraphSource {
 
   readonly name: string;
   private readonly schema: GraphQLSchema;
-  private readonly createContext: (log?: Logger) => object;
+  private readonly createContext: (log?: Logger, principal?: Principal) => object;
 
   constructor(private readonly options: InProcessSubgraphOptions) {
     this.name = options.name;
@@ -217,13 +223,17 @@ export class InProcessSubgraph implements SubgraphSource {
     const limits = this.options.limits;
     const exceeded = limits && operation && checkOperationLimits({ schema: this.schema, document, operation, variables: request.variables }, limits);
     if (exceeded) return { errors: [exceeded.toJSON()] } as GatewayGraphQLResponse;
+    const gatewayContext = gatewayContextOf(options);
+    const principal = gatewayContext?.caller === "invalid" ? undefined : gatewayContext?.caller;
+    const denial = this.options.security && operation && checkAccess(this.schema, document, operation, this.options.security, principal);
+    if (denial) return { errors: [{ message: accessDenied(denial).message, extensions: { code: denial } }] } as GatewayGraphQLResponse;
     const execution = Promise.resolve(
       execute({
         schema: this.schema,
         document,
         variableValues: request.variables,
         operationName: request.operationName,
-        contextValue: this.createContext(gatewayContextOf(options)?.log),
+        contextValue: this.createContext(gatewayContext?.log, principal),
       }),
     );
     const result = await this.within(execution);

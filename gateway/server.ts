@@ -1,5 +1,5 @@
 import { ApolloGateway } from "@apollo/gateway";
-import type { BaseContext } from "@apollo/server";
+import type { ApolloServer, BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admission";
 import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
@@ -7,13 +7,18 @@ import type { Logger } from "../subgraphs/lib/logger";
 import { readCostDirectives } from "../subgraphs/lib/cost-directives";
 import { fieldFloodGuard } from "../subgraphs/lib/field-flood-guard";
 import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitsPlugin } from "../subgraphs/lib/operation-limits";
-import { gatewayContext } from "./context";
+import { parse } from "graphql";
+import { readSecurityRequirements, securityPlugin } from "../subgraphs/lib/security";
+import type { TokenVerifier } from "./auth";
+import { gatewayContext, type GatewayContext } from "./context";
 import { allowedOrigins, corsRoutes } from "./cors";
 import { type SubgraphSource, SubgraphNotReady } from "./data-sources";
 import { explorerRoutes } from "./explorer";
 import { observeFetches, SubgraphFetchMetrics } from "./fetch-metrics";
 import { anonymousTelemetryOptIn, studioReporting, type StudioReporting } from "./studio";
 import { partialFailurePlugin } from "./partial-failure";
+import { referencesPlugin, type RunThroughGateway } from "./references";
+import { withoutSecurityFeatures } from "./supergraph";
 import { type TrustedDocuments, trustedDocumentsStep } from "./trusted-documents";
 
 /** What the gateway needs: the supergraph, how to reach each subgraph, where to listen. */
@@ -43,6 +48,8 @@ export interface GatewayOptions {
   studio?: StudioReporting;
   /** Operations accepted by id from a persisted-documents manifest; with `only`, nothing else runs. */
   trustedDocuments?: { documents: TrustedDocuments; only: boolean };
+  /** Verifies bearer tokens (see `createTokenVerifier`); without one, every token is refused and reads stay open. */
+  verifyToken?: TokenVerifier;
   logger: Logger;
 }
 
@@ -63,7 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   anonymousTelemetryOptIn();
   const studio = studioReporting(options.studio);
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: withoutSecurityFeatures(options.supergraphSdl),
     buildService: ({ name }) => {
       const source = byName.get(name);
       if (!source) throw new Error(`The supergraph names subgraph "${name}", but no data source was configured for it.`);
@@ -84,6 +91,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const checkSubgraphs = () => problems("log");
   const introspection = options.introspection ?? !options.production;
   const graphiql = introspection && (options.explorer ?? "graphiql") === "graphiql";
+  const supergraph = parse(options.supergraphSdl);
+  let runThroughGateway: RunThroughGateway | undefined;
   const origins = allowedOrigins({ configured: options.corsOrigins, production: options.production, introspection });
   const service = await serveGraphQL<BaseContext>({
     name: "gateway",
@@ -97,6 +106,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // The parser's token cap and validation's fragment-bomb cap; then the plugin measures the rest.
       ...apolloLimitOptions(limits),
       plugins: [
+        // First: an operation the caller may not run is refused before it is measured or planned.
+        securityPlugin<BaseContext>(readSecurityRequirements(supergraph), (context) => (context as GatewayContext).caller),
+        // Then, for a mutation the caller may run: do the entities its input references exist?
+        referencesPlugin(supergraph, () => runThroughGateway),
         ApolloServerPluginInlineTraceDisabled(),
         ...studio.plugins,
         operationLimitsPlugin(limits, readCostDirectives(options.supergraphSdl)),
@@ -120,7 +133,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sandbox: !graphiql,
     routes: [corsRoutes(origins), ...(graphiql ? [explorerRoutes()] : [])],
     bodyLimit: options.bodyLimit,
-    context: async (request) => gatewayContext(request),
+    context: async (request) => gatewayContext(request, options.verifyToken),
+    onApolloStarted: (apollo: ApolloServer<BaseContext>) => {
+      runThroughGateway = async (query, variables, contextValue) => (await apollo.executeOperation({ query, variables }, { contextValue })).body;
+    },
     metrics: (registry) => fetches.register(registry),
     ready: async () => {
       // The public port says which subgraph and why, never where it runs.

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { type ConstDirectiveNode, type DocumentNode, Kind, parse, print, visit } from "graphql";
 import { join } from "node:path";
 import { projectRoot } from "../subgraphs/lib/paths";
 
@@ -9,4 +10,39 @@ import { projectRoot } from "../subgraphs/lib/paths";
  */
 export function readSupergraph(path: string = join(projectRoot(), "schema", "supergraph.graphql")): string {
   return readFileSync(path, "utf8");
+}
+
+/** The directives and types of the security features (`for: SECURITY` links), as composition names them. */
+const SECURITY_DIRECTIVES = new Set(["authenticated", "requiresScopes", "policy"]);
+const SECURITY_TYPES = new Set(["requiresScopes__Scope", "policy__Policy"]);
+
+function isSecurityLink(directive: ConstDirectiveNode): boolean {
+  return (
+    directive.name.value === "link" &&
+    (directive.arguments ?? []).some((arg) => arg.name.value === "for" && arg.value.kind === Kind.ENUM && arg.value.value === "SECURITY")
+  );
+}
+
+/**
+ * The supergraph without its security features, for `ApolloGateway`. Composition writes
+ * `@link(url: "https://specs.apollo.dev/authenticated/v0.1", for: SECURITY)` (and requiresScopes),
+ * but ApolloGateway 2.14 refuses any `for: SECURITY` feature it does not implement ("feature ... is
+ * for: SECURITY but is unsupported"; only Apollo Router's list has them, and the gateway takes no
+ * option to extend it). The gateway enforces them itself (`securityPlugin`, reading the committed
+ * supergraph), so it hands the query planner a copy without them; the committed file keeps them for
+ * Router and Hive.
+ */
+export function withoutSecurityFeatures(supergraphSdl: string): string {
+  const document: DocumentNode = visit(parse(supergraphSdl), {
+    Directive(node) {
+      return SECURITY_DIRECTIVES.has(node.name.value) || isSecurityLink(node as ConstDirectiveNode) ? null : undefined;
+    },
+    DirectiveDefinition(node) {
+      return SECURITY_DIRECTIVES.has(node.name.value) ? null : undefined;
+    },
+    ScalarTypeDefinition(node) {
+      return SECURITY_TYPES.has(node.name.value) ? null : undefined;
+    },
+  });
+  return print(document);
 }

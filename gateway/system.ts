@@ -10,6 +10,8 @@ import { subgraphLimits } from "../subgraphs/lib/operation-limits";
 import { openSubgraphDatabase, startSubgraph, subgraphProtection } from "../subgraphs/lib/start-subgraph";
 import { createContext } from "../subgraphs/lib/subgraph-module";
 import { startTracing, type Tracing } from "../subgraphs/lib/tracing";
+import { schemaSecurityRequirements } from "../subgraphs/lib/security";
+import { createTokenVerifier } from "./auth";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
 import { type RunningGateway, startGateway } from "./server";
 import { readSupergraph } from "./supergraph";
@@ -86,7 +88,8 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
         new InProcessSubgraph({
           name,
           schema,
-          createContext: (log) => createContext(module, db, limits, log),
+          createContext: (log, principal) => createContext(module, db, limits, log, principal),
+          security: schemaSecurityRequirements(schema),
           ready: () => checkDatabase(db.dataSource, db.failures),
           limits: subgraphLimits(config.operationLimits, config.maxEntities),
           timeoutMs: config.subgraphTimeoutMs,
@@ -111,9 +114,11 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     requestReadTimeoutMs: config.requestReadTimeoutMs,
     trustedDocuments: trustedDocuments && { documents: trustedDocuments, only: config.trustedDocumentsOnly },
     studio: config.apollo,
+    verifyToken: createTokenVerifier(config.auth),
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);
+  if (!config.auth.secret && !config.auth.jwksFile) logger.info("neither JWT_SECRET nor JWT_JWKS_FILE is set: reads are open, every write is refused (401)");
 
   return {
     url: gateway.url,

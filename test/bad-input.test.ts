@@ -113,7 +113,9 @@ describe("protocol errors", () => {
   });
 
   it("rejects a mutation over GET with 405", async () => {
-    const response = await fetch(`${system.url}?query=${encodeURIComponent("mutation { x }")}`, { headers: { "apollo-require-preflight": "true" } });
+    const response = await fetch(`${system.url}?query=${encodeURIComponent('mutation { retractStatement(input: { id: "x", reason: "r" }) { outcome } }')}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
     const answer = { status: response.status, text: await response.text(), body: {} as HttpAnswer["body"] };
     answer.body = JSON.parse(answer.text) as HttpAnswer["body"];
     rejected(answer, 405, "BAD_REQUEST", /GET requests only support query operations/);

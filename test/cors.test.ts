@@ -51,11 +51,11 @@ describe("CORS in development (the default rules)", () => {
     },
   );
 
-  it("the POST that follows gets the data, its origin back, and x-request-id exposed", async () => {
+  it("the POST that follows gets the data, its origin back, and x-request-id (and www-authenticate) exposed", async () => {
     const response = await postFrom(system.url, "http://localhost:3000");
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
-    expect(response.headers.get("access-control-expose-headers")).toBe("x-request-id");
+    expect(response.headers.get("access-control-expose-headers")).toBe("x-request-id,www-authenticate");
     expect(response.headers.get("x-request-id")).toBeTruthy();
     expect(await response.json()).toEqual({ data: { incident: { title: "Attack on the US embassy in Baghdad" } } });
   });

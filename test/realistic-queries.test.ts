@@ -5,7 +5,8 @@ import { readCostDirectives } from "../subgraphs/lib/cost-directives";
 import { loadConfig } from "../subgraphs/lib/config";
 import { checkOperationLimits, longestListLiteral, measureOperation, type OperationLimits } from "../subgraphs/lib/operation-limits";
 import { projectRoot } from "../subgraphs/lib/paths";
-import { post, startTestSystem, type TestSystem } from "./support/system";
+import { send, startTestSystem, type TestSystem } from "./support/system";
+import { signToken, TEST_JWT_SECRET } from "./support/tokens";
 
 // Everyday questions of a front-end and an analyst (test/fixtures/realistic/, one operation per
 // file), run through the real gateway in production mode with the default limits: each must answer
@@ -53,7 +54,7 @@ function usage(text: string): Record<keyof OperationLimits, number> {
 describe("realistic queries", () => {
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startTestSystem("embedded", { NODE_ENV: "production" });
+    system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET });
   });
   afterAll(async () => {
     await system?.stop();
@@ -77,7 +78,12 @@ describe("realistic queries", () => {
   });
 
   it.each(queries.map((query) => [query.name, query.text] as const))("%s answers with data through the gateway", async (_name, text) => {
-    const answer = await post(system.url, text);
+    // A query whose first line says it needs a bearer token gets one (any valid token; no scope).
+    const token = text.startsWith("# Needs a bearer token") ? await signToken({ sub: "analyst-1" }) : undefined;
+    const answer = await send(system.url, JSON.stringify({ query: text }), {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    });
     expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 200, errors: undefined });
     expect(answer.body.data).toBeTruthy();
   });

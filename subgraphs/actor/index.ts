@@ -2,10 +2,14 @@ import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
 import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.resolver";
+import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { Affiliation } from "./affiliation";
+import { AffiliationWriteResolver } from "./affiliation.write";
 import { ActorAlias } from "./alias";
 import { Initial1796221394020 as InitialPostgres } from "./migrations/postgres/1796221394020-initial";
+import { Writes1796224957858 as WritesPostgres } from "./migrations/postgres/1796224957858-writes";
 import { Initial1796221394020 as InitialSqlite } from "./migrations/sqlite/1796221394020-initial";
+import { Writes1796224957858 as WritesSqlite } from "./migrations/sqlite/1796224957858-writes";
 import { type ActorLoaders, createActorLoaders } from "./loaders";
 import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
@@ -15,11 +19,11 @@ import { actorSection, readActorDataset } from "./bundle";
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
-  entities: [Actor, ActorAlias, Affiliation, ActorNameKey],
-  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver],
+  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord],
+  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
   references: actorReferences,
   createLoaders: createActorLoaders,
-  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
+  migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
   bundleSection: actorSection,
   seed: (db) => importActors(db, readActorDataset(datasetDir())),
 };

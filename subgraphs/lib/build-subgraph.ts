@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
+import { REFERENCE_SPEC } from "./references";
 import type { SubgraphModule } from "./subgraph-module";
 
 /**
@@ -11,9 +12,22 @@ import type { SubgraphModule } from "./subgraph-module";
  * type-graphql prints with graphql-js's `printSchema`, which drops applied directives such as `@key`
  * (https://github.com/MichalLytek/type-graphql/issues/351), so we print with
  * `printSchemaWithDirectives` and prepend this header ourselves.
+ * `@authenticated`/`@requiresScopes` mark what writes need (the gateway and the subgraph enforce them,
+ * see security.ts); `@reference(type:)` marks an input field holding the id of an entity, maybe another
+ * subgraph's, which the gateway checks exists before a mutation runs (gateway/references.ts). It is
+ * our own directive, kept in the supergraph by `@composeDirective`.
  */
-const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@cost", "@listSize"])\n\n';
+const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@cost", "@listSize", "@authenticated", "@requiresScopes", "@composeDirective"])
+  @link(url: "${REFERENCE_SPEC}", import: ["@reference"])
+  @composeDirective(name: "@reference")
+
+"""
+The input field holds the id of an existing \`type\` entity (of any subgraph): the gateway checks that it exists before running the mutation.
+"""
+directive @reference(type: String!) on INPUT_FIELD_DEFINITION
+
+`;
 
 /** The SDL of a subgraph as type-graphql sees it, with the federation header: the input to composition. */
 export async function subgraphTypeDefs<Loaders>(module: SubgraphModule<Loaders>): Promise<{ sdl: string; schema: GraphQLSchema }> {

@@ -46,6 +46,10 @@ const schema = z.object({
     .default("2mb"),
   MAX_ENTITIES: z.coerce.number().int().positive().default(5000),
   GATEWAY_SECRET: z.string().default(""),
+  JWT_SECRET: z.string().default(""),
+  JWT_JWKS_FILE: z.string().trim().default(""),
+  JWT_ISSUER: z.string().trim().default(""),
+  JWT_AUDIENCE: z.string().trim().default(""),
   INTROSPECTION: z.enum(["", "true", "false"]).default(""),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
   MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
@@ -117,6 +121,11 @@ export interface Config {
   maxEntities: number;
   /** Shared secret the gateway sends and subgraphs require; undefined: none configured. */
   gatewaySecret: string | undefined;
+  /**
+   * How the gateway verifies bearer tokens for writes: an HS256 shared secret (JWT_SECRET) or a JSON Web
+   * Key Set file (JWT_JWKS_FILE), and the issuer and audience tokens must name (JWT_ISSUER, JWT_AUDIENCE; not checked when unset).
+   */
+  auth: { secret?: string; jwksFile?: string; issuer?: string; audience?: string };
   /** Schema introspection and the explorer (GraphiQL, or Sandbox with EXPLORER=sandbox): on in development, off in production unless set. */
   introspection: boolean;
   /** How long a SIGTERM/SIGINT waits for in-flight requests before exiting. */
@@ -190,6 +199,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(e.APOLLO_KEY) !== Boolean(e.APOLLO_GRAPH_REF)) {
     throw new ConfigError("Invalid configuration: APOLLO_KEY and APOLLO_GRAPH_REF report to Apollo Studio together: set both, or neither.");
   }
+  if (e.JWT_SECRET && e.JWT_JWKS_FILE) {
+    throw new ConfigError("Invalid configuration: JWT_SECRET (HS256) and JWT_JWKS_FILE (public keys) both verify tokens: set one of them.");
+  }
+  if (e.JWT_SECRET && e.JWT_SECRET.length < 32) {
+    throw new ConfigError(
+      "Invalid configuration: JWT_SECRET is shorter than 32 characters; use a random secret of at least 32 characters (256 bits for HS256).",
+    );
+  }
   const subgraph = (name: SubgraphName, listenPort: number, url: string | undefined, databaseUrl: string | undefined): SubgraphConfig => ({
     name,
     host: e.HOST,
@@ -219,6 +236,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBody: e.MAX_BODY.toLowerCase(),
     maxEntities: e.MAX_ENTITIES,
     gatewaySecret: e.GATEWAY_SECRET === "" ? undefined : e.GATEWAY_SECRET,
+    auth: {
+      secret: e.JWT_SECRET || undefined,
+      jwksFile: e.JWT_JWKS_FILE || undefined,
+      issuer: e.JWT_ISSUER || undefined,
+      audience: e.JWT_AUDIENCE || undefined,
+    },
     introspection: e.INTROSPECTION === "" ? e.NODE_ENV !== "production" : e.INTROSPECTION === "true",
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     // A request holds its slot at most about one subgraph timeout per fetch; twice that with nothing

@@ -77,6 +77,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   onStop?: () => Promise<void>;
   /** How long `stop()` waits for in-flight requests before cutting connections (default 10 s). */
   drainTimeoutMs?: number;
+  /** Receives the started Apollo Server (the gateway runs its reference checks through it). */
+  onApolloStarted?: (apollo: ApolloServer<TContext>) => void;
 }
 
 /** How long a stopping server keeps accepting at least (answering not-ready) before closing its listener. */
@@ -259,6 +261,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
+  options.onApolloStarted?.(apollo);
 
   app.disable("x-powered-by");
   let stopping = false;

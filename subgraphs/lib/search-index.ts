@@ -51,6 +51,13 @@ export class SearchIndex {
     }
   }
 
+  /** Removes the documents of these ids (a retracted record is no longer found). */
+  async remove(manager: EntityManager, kind: Database["kind"], ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const placeholders = ids.map((_, i) => (kind === "sqlite" ? "?" : `$${i + 1}`)).join(",");
+    await manager.query(`DELETE FROM ${this.table} WHERE id IN (${placeholders})`, ids);
+  }
+
   /**
    * SQL that selects the ids matching `terms` (all of them), for use as `x.id IN (<sql>)`, with its
    * parameters named `:search0`, `:search1`... for TypeORM's query builder.

@@ -13,6 +13,7 @@ import { apolloLimitOptions, DEFAULT_OPERATION_LIMITS, type OperationLimits, ope
 import { stopOnSignals } from "./shutdown";
 import { failStartup, warnUnknownVariables } from "./startup";
 import { startTracing } from "./tracing";
+import { principalFromHeader, PRINCIPAL_HEADER, schemaSecurityRequirements, securityPlugin } from "./security";
 import { createContext, type Limits, type SubgraphContext, type SubgraphModule } from "./subgraph-module";
 
 /** Where a subgraph's database lives. */
@@ -123,7 +124,13 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
       ...apolloLimitOptions(limits),
       // Federated traces (ftv1) for Apollo Studio: added only when the gateway asks for one
       // (`apollo-federation-include-trace: ftv1`, sent for sampled operations when it reports usage); error texts masked.
-      plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }), operationLimitsPlugin(limits)],
+      plugins: [
+        // The gateway has checked the security directives already; checked again here, so that a
+        // mistake there (or a caller holding the secret) cannot write without the scopes.
+        securityPlugin<SubgraphContext<Loaders>>(schemaSecurityRequirements(schema), (context) => context.principal),
+        ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+        operationLimitsPlugin(limits),
+      ],
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
     },
     production: options.production,
@@ -132,7 +139,9 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     bodyLimit: options.bodyLimit,
     requestReadTimeoutMs: options.requestReadTimeoutMs,
     beforeGraphQL: [fieldFloodGuard(limits)],
-    context: async (request) => createContext(module, options.db, options.limits, requestLog(request)),
+    // Without a secret nothing proves a request came from the gateway, so no caller is believed (writes are refused).
+    context: async (request) =>
+      createContext(module, options.db, options.limits, requestLog(request), principalFromHeader(request.headers[PRINCIPAL_HEADER], Boolean(options.secret))),
     ready: () => checkDatabase(options.db.dataSource, options.db.failures),
     metrics: (registry) => {
       const { sql } = options.db;

@@ -5,6 +5,7 @@ import type { SubgraphName } from "./config";
 import type { Database } from "./data-source";
 import type { Logger } from "./logger";
 import type { SchemaMigrations } from "./migrations";
+import type { Principal } from "./security";
 
 /** What every resolver of a subgraph receives as its context: one per operation, never shared. */
 export interface SubgraphContext<Loaders> {
@@ -18,6 +19,8 @@ export interface SubgraphContext<Loaders> {
   memo: Map<string, unknown>;
   /** The request's logger (every line carries its request id); undefined outside a request. */
   log?: Logger;
+  /** The caller the gateway verified (from its bearer token); undefined for an anonymous one. Writes record its `sub`. */
+  principal?: Principal;
 }
 
 /** The value memoized under `key` for this operation, made by `make` the first time. */
@@ -62,7 +65,13 @@ export interface SubgraphModule<Loaders = unknown> {
   seed(db: Database): Promise<void>;
 }
 
-/** Makes the per-operation context of a subgraph: fresh loaders over its database, and the request's logger. */
-export function createContext<Loaders>(module: SubgraphModule<Loaders>, db: Database, limits: Limits = DEFAULT_LIMITS, log?: Logger): SubgraphContext<Loaders> {
-  return { db, loaders: module.createLoaders(db), limits, memo: new Map(), log };
+/** Makes the per-operation context of a subgraph: fresh loaders over its database, the request's logger and the caller. */
+export function createContext<Loaders>(
+  module: SubgraphModule<Loaders>,
+  db: Database,
+  limits: Limits = DEFAULT_LIMITS,
+  log?: Logger,
+  principal?: Principal,
+): SubgraphContext<Loaders> {
+  return { db, loaders: module.createLoaders(db), limits, memo: new Map(), log, principal };
 }

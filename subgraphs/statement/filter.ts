@@ -38,8 +38,18 @@ export class StatementFilter {
   @Field(() => [StatementChannel], { nullable: true, description: "Only statements made through one of these channels." })
   channels?: StatementChannel[] | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: "Only statements changed at or after this moment (for incremental sync)." })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      "Only statements changed at or after this moment (for incremental sync). Retracted ones are included, flagged by `retractedAt`, so a syncing client learns of retractions.",
+  })
   updatedSince?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True includes retracted statements (flagged by `retractedAt`). Default: left out, unless `updatedSince` is given.",
+  })
+  includeRetracted?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search over statement text, quotes and the sentences they appear in (all words must match)." })
   search?: string | null;
@@ -77,6 +87,8 @@ function checkRange(from: string | Date | null | undefined, to: string | Date | 
 
 /** Adds the filter's conditions to a query over statements aliased `s` (each an indexed lookup). */
 export function applyStatementFilter(query: SelectQueryBuilder<Statement>, filter: StatementFilter | null | undefined, ctx: StatementContext): void {
+  // Retracted statements stay in the table; lists hide them unless asked, or when syncing changes.
+  if (!filter?.includeRetracted && !filter?.updatedSince) query.andWhere("s.retractedAt IS NULL");
   if (!filter) return;
   checkRange(filter.from, filter.to);
   if (filter.speakerIds) query.andWhere(filter.speakerIds.length ? "s.speakerId IN (:...fSpeakers)" : "1 = 0", { fSpeakers: filter.speakerIds });

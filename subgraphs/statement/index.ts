@@ -4,19 +4,24 @@ import { ReportedFigure } from "./figure";
 import { FigureResolver } from "./figure.resolver";
 import { createStatementLoaders, type StatementLoaders } from "./loaders";
 import { Initial1796221396243 as InitialPostgres } from "./migrations/postgres/1796221396243-initial";
+import { Writes1796223456445 as WritesPostgres } from "./migrations/postgres/1796223456445-writes";
 import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
+import { Writes1796223456445 as WritesSqlite } from "./migrations/sqlite/1796223456445-writes";
 import { statementReferences } from "./reference";
 import { importStatements } from "./seed";
 import { statementSection, readStatementDataset } from "./bundle";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
 import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
+import { defineWritesQuery, WriteRecord } from "../lib/writes";
+import { FigureWriteResolver } from "./figure.write";
+import { StatementWriteResolver } from "./statement.write";
 import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, StanceResolver, StatementResolver } from "./statement.resolver";
 
 /** The statement subgraph: statements, their source articles, and the figures they report. */
 export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   name: "statement",
-  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure],
+  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure, WriteRecord],
   resolvers: [
     StatementResolver,
     StanceResolver,
@@ -26,10 +31,13 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
     SourceResolver,
     SourceCitationResolver,
     FigureResolver,
+    StatementWriteResolver,
+    FigureWriteResolver,
+    defineWritesQuery("statement"),
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
-  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
+  migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
   bundleSection: statementSection,
   seed: (db) => importStatements(db, readStatementDataset(datasetDir())),
 };

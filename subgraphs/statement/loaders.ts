@@ -29,10 +29,10 @@ export type StatementLoaders = ReturnType<typeof createStatementLoaders>;
 /** The context every statement resolver receives. */
 export type StatementContext = SubgraphContext<StatementLoaders>;
 
-/** Loads statements by id, in id order of `ids`, dropping ids that have no row; sorted by date said. */
+/** Loads statements by id for a list, dropping ids that have no row and retracted statements; sorted by date said. */
 export async function loadStatements(ctx: StatementContext, ids: string[]): Promise<Statement[]> {
   const rows = await ctx.loaders.statement.loadMany([...new Set(ids)]);
   return rows
-    .filter((row): row is Statement => row !== null && !(row instanceof Error))
+    .filter((row): row is Statement => row !== null && !(row instanceof Error) && row.retractedAt === null)
     .sort((a, b) => a.saidOn.localeCompare(b.saidOn) || a.id.localeCompare(b.id));
 }

@@ -56,10 +56,22 @@ export class Statement {
   @Column("text")
   text: string;
 
-  @Field(() => GraphQLDateTime, { description: "When this record last changed, for incremental sync." })
+  @Field(() => GraphQLDateTime, { description: "When this record last changed (a retraction is a change), for incremental sync." })
   @Index()
   @Column("varchar", { length: 32 })
   updatedAt: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      "When the statement was retracted (`retractStatement`); null while it stands. A retracted statement keeps its row: `statement(id:)` still returns it, flagged; lists leave it out unless asked (`includeRetracted`, or `updatedSince` for sync).",
+  })
+  @Column("varchar", { length: 32, nullable: true })
+  retractedAt: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why it was retracted (a misattribution, a duplicate...); null while it stands." })
+  @Column("text", { nullable: true })
+  retractedReason: string | null;
 }
 
 @ObjectType({ description: "Words of a statement quoted verbatim by an article." })

@@ -17,7 +17,9 @@ export async function createTestDatabases(prefix: string): Promise<{ urls: Datab
   if (!POSTGRES_URL) throw new Error("TEST_DATABASE_URL is not set");
   const admin = new Client({ connectionString: POSTGRES_URL });
   await admin.connect();
-  const names = { incident: `${prefix}_incident`, actor: `${prefix}_actor`, statement: `${prefix}_statement` };
+  // TEST_DATABASE_PREFIX keeps runs that share one server (several worktrees) out of each other's databases.
+  const base = `${process.env.TEST_DATABASE_PREFIX ?? ""}${prefix}`;
+  const names = { incident: `${base}_incident`, actor: `${base}_actor`, statement: `${base}_statement` };
   const urls: DatabaseUrls = {};
   for (const [subgraph, name] of Object.entries(names) as [keyof typeof names, string][]) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

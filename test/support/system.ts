@@ -19,6 +19,7 @@ export interface HttpAnswer {
   status: number;
   body: GraphQLBody;
   text: string;
+  headers?: Headers;
 }
 
 /** Sends a raw body to a URL (for malformed input) and reads the answer. */
@@ -31,7 +32,7 @@ export async function send(url: string, body: string, headers: Record<string, st
   } catch {
     // Not JSON: `text` has it.
   }
-  return { status: response.status, body: parsed, text };
+  return { status: response.status, body: parsed, text, headers: response.headers };
 }
 
 /** POSTs a GraphQL operation. */

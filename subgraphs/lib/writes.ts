@@ -1,0 +1,233 @@
+import { randomUUID } from "node:crypto";
+import { GraphQLError } from "graphql";
+import { GraphQLDateTime } from "graphql-scalars";
+import { Arg, Args, Ctx, Directive, Field, ID, InputType, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import { Column, Entity, type EntityManager, Index, PrimaryColumn } from "typeorm";
+import { type ConnectionClass, defineConnection, type Page, type PageArgs, PageArgsInput, paginate, sortBy } from "./connection";
+import type { Database } from "./data-source";
+import { badUserInput } from "./errors";
+import type { EvidenceRow } from "./evidence";
+import { PAGED } from "./list-size";
+import type { Limits } from "./subgraph-module";
+import type { Principal } from "./security";
+
+/** What a write call did. */
+export enum WriteOutcome {
+  CREATED = "CREATED",
+  UPDATED = "UPDATED",
+  UNCHANGED = "UNCHANGED",
+  RETRACTED = "RETRACTED",
+}
+registerEnumType(WriteOutcome, {
+  name: "WriteOutcome",
+  description: "What a write did: created the record, changed it, found it already as given (nothing written), or retracted it.",
+});
+
+/**
+ * One accepted write, kept in the subgraph's own `write_record` table in the same transaction as the
+ * write itself: who (the token's `sub`), when, which operation on which record, and the import it
+ * belongs to. Calls that changed nothing (UNCHANGED) are not recorded.
+ */
+@ObjectType("WriteRecord", { description: "One accepted write: who made it, when, to which record, and what it did." })
+@Directive("@shareable")
+@Entity("write_record")
+@Index(["at", "id"])
+export class WriteRecord {
+  @Field(() => ID, { description: "Stable id of this record." })
+  @PrimaryColumn("varchar", { length: 36 })
+  id: string;
+
+  @Field(() => GraphQLDateTime, { description: "When the write was committed." })
+  @Column("varchar", { length: 32 })
+  at: string;
+
+  @Field(() => String, { description: "Who wrote: the `sub` claim of the bearer token." })
+  @Column("varchar", { length: 200 })
+  by: string;
+
+  @Field(() => String, { description: "The mutation (`upsertStatement`, `retractStatement`...)." })
+  @Column("varchar", { length: 64 })
+  operation: string;
+
+  @Field(() => String, { description: "The type of the record written (`Statement`...)." })
+  @Column("varchar", { length: 64 })
+  entityType: string;
+
+  @Field(() => ID, { description: "The id of the record written." })
+  @Index()
+  @Column("varchar", { length: 64 })
+  entityId: string;
+
+  @Field(() => WriteOutcome, { description: "What the write did." })
+  @Column("varchar", { length: 16 })
+  outcome: WriteOutcome;
+
+  @Field(() => String, { nullable: true, description: "The import run the write belongs to, when the writer gave one (`importId`)." })
+  @Index()
+  @Column("varchar", { length: 100, nullable: true })
+  importId: string | null;
+}
+
+/** Records one write in the audit table, inside the write's transaction. */
+export async function recordWrite(
+  manager: EntityManager,
+  record: { principal: Principal; operation: string; entityType: string; entityId: string; outcome: WriteOutcome; importId?: string | null; at: string },
+): Promise<WriteRecord> {
+  const row = Object.assign(new WriteRecord(), {
+    id: randomUUID(),
+    at: record.at,
+    by: record.principal.sub,
+    operation: record.operation,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    outcome: record.outcome,
+    importId: record.importId ?? null,
+  });
+  await manager.getRepository(WriteRecord).insert(row);
+  return row;
+}
+
+@InputType("EvidenceInput", { description: "Where a written fact comes from: an existing source article and the sentence in it that states the fact." })
+export class WrittenEvidence {
+  @Directive('@reference(type: "Source")')
+  @Field(() => ID, { description: "Id of the source article (it must exist: `source(id:)`)." })
+  sourceId: string;
+
+  @Field(() => String, { description: "The sentence of the article that states the fact, verbatim (not empty)." })
+  sentence: string;
+
+  @Field(() => Boolean, { nullable: true, description: "True when the article's text is garbled at this point (default false)." })
+  garbled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "How the fact was read from the sentence, where that needed judgement." })
+  note?: string | null;
+}
+
+/** Longest accepted evidence sentence. */
+const MAX_SENTENCE_LENGTH = 5000;
+
+/**
+ * The evidence of a written fact, or a BAD_USER_INPUT error naming the field (`argument`): every fact
+ * must say which article and which sentence it comes from. Whether the source exists is checked by the
+ * gateway before the write, and again in the write's transaction where the source is local.
+ */
+export function requireEvidence(argument: string, evidence: WrittenEvidence | null | undefined): WrittenEvidence {
+  if (!evidence) {
+    throw badUserInput(
+      argument,
+      `\`${argument}\` is missing: every fact needs its evidence, the source article (\`sourceId\`) and the sentence that states it.`,
+    );
+  }
+  if (evidence.sentence.trim() === "")
+    throw badUserInput(`${argument}.sentence`, `\`${argument}.sentence\` is empty: give the sentence of the article that states the fact.`);
+  if (evidence.sentence.length > MAX_SENTENCE_LENGTH) {
+    throw badUserInput(
+      `${argument}.sentence`,
+      `\`${argument}.sentence\` is ${evidence.sentence.length} characters long; at most ${MAX_SENTENCE_LENGTH} are accepted.`,
+    );
+  }
+  return evidence;
+}
+
+/** Written evidence as it is stored (`garbled` false and `note` null when left out). */
+export function evidenceRow(evidence: WrittenEvidence): EvidenceRow {
+  return { sourceId: evidence.sourceId, sentence: evidence.sentence, garbled: evidence.garbled ?? false, note: evidence.note ?? null };
+}
+
+/** True when stored evidence is the given one (SQLite may read `garbled` back as 0/1). */
+export function sameEvidence(stored: EvidenceRow | null | undefined, given: EvidenceRow): boolean {
+  return (
+    !!stored &&
+    stored.sourceId === given.sourceId &&
+    stored.sentence === given.sentence &&
+    Boolean(stored.garbled) === given.garbled &&
+    (stored.note ?? null) === given.note
+  );
+}
+
+/** True when every given column has the same value on the stored row (an upsert that would change nothing). */
+export function sameColumns<T extends object>(stored: T, given: Partial<T>): boolean {
+  return (Object.keys(given) as (keyof T)[]).every((key) => stored[key] === given[key]);
+}
+
+/** The caller of a write, or an UNAUTHENTICATED error (the security directives already refuse anonymous writes; this keeps resolvers honest). */
+export function writer(principal: Principal | undefined): Principal {
+  if (!principal) throw new GraphQLError("Writes need a bearer token.", { extensions: { code: "UNAUTHENTICATED" } });
+  return principal;
+}
+
+/** Stable ids: letters, digits and `-_.:`, at most 64 characters. */
+export function checkId(argument: string, id: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(id)) {
+    throw badUserInput(
+      argument,
+      `\`${argument}\` "${id.slice(0, 80)}" is not a valid id: use 1 to 64 letters, digits and - _ . :, starting with a letter or digit.`,
+    );
+  }
+  return id;
+}
+
+/** The tail of the write queue of each SQLite database: the next write starts when it settles. */
+const sqliteQueues = new WeakMap<Database, Promise<unknown>>();
+
+/**
+ * Runs one write in one transaction: all of it is committed, or none. On SQLite, writes of one
+ * database run one at a time: TypeORM's SQLite driver has a single connection, and a second
+ * transaction started meanwhile would join the first, so its rows vanished when the first rolled
+ * back although its mutation had reported success (see /work/shared/STACK.md and
+ * test/writes.e2e.test.ts). On PostgreSQL each transaction has its own connection; a transaction-scoped
+ * advisory lock still serializes the writes of one database, so that two upserts of the same new id
+ * cannot both decide to insert it.
+ */
+export async function inWriteTransaction<T>(db: Database, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (db.kind === "postgres") {
+    return db.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtext('conflict-graph:writes'))");
+      return work(manager);
+    });
+  }
+  const previous = sqliteQueues.get(db) ?? Promise.resolve();
+  const run = previous.then(() => db.dataSource.transaction(work));
+  sqliteQueues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** A page of a subgraph's audit, oldest first, from `since` on when given. */
+async function writeRecordsPage(db: Database, page: PageArgs, since: Date | null | undefined, maxPageSize: number): Promise<Page<WriteRecord>> {
+  const query = db.dataSource.getRepository(WriteRecord).createQueryBuilder("w");
+  if (since) query.andWhere("w.at >= :since", { since: since.toISOString() });
+  return paginate(query, page, sortBy<WriteRecord>("w", "at", "ASC"), maxPageSize);
+}
+
+/**
+ * The resolver of a subgraph's audit query, `<subgraph>Writes(since:, first:, after:)`, returning a
+ * `<Subgraph>WriteRecordConnection` (one connection type per subgraph, so the subgraphs never define the
+ * same one). Reading the audit needs a valid token (it names who wrote).
+ */
+export function defineWritesQuery(subgraph: string): Function {
+  const Connection: ConnectionClass<WriteRecord> = defineConnection(
+    WriteRecord,
+    `${subgraph.charAt(0).toUpperCase()}${subgraph.slice(1)}WriteRecord`,
+    "write record",
+  );
+  @Resolver()
+  class WritesResolver {
+    @Directive("@authenticated")
+    @Directive(PAGED)
+    @Query(() => Connection, {
+      name: `${subgraph}Writes`,
+      description: `The ${subgraph} subgraph's audit: every accepted write (who, when, what), oldest first. Needs a bearer token (any scope).`,
+    })
+    async writes(
+      @Args() page: PageArgsInput,
+      @Ctx() ctx: { db: Database; limits: Limits },
+      @Arg("since", () => GraphQLDateTime, { nullable: true, description: "Only writes committed at or after this moment." }) since?: Date | null,
+    ): Promise<InstanceType<ConnectionClass<WriteRecord>>> {
+      return Connection.from(await writeRecordsPage(ctx.db, page, since, ctx.limits.maxPageSize));
+    }
+  }
+  return WritesResolver;
+}
