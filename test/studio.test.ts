@@ -99,6 +99,18 @@ describe("subgraph traces (ftv1)", () => {
 });
 
 describe("@apollo/gateway's anonymous telemetry", () => {
+  it("is turned off by the gateway itself when the operator did not set APOLLO_TELEMETRY_DISABLED", async () => {
+    // The test set-up sets it for every test; a real start has it unset.
+    delete process.env.APOLLO_TELEMETRY_DISABLED;
+    const system = await startTestSystem("in-process");
+    try {
+      expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe("1");
+    } finally {
+      await system.stop();
+      process.env.APOLLO_TELEMETRY_DISABLED = "1";
+    }
+  });
+
   it("is off unless the operator opts in with APOLLO_TELEMETRY_DISABLED=false", () => {
     const unset: NodeJS.ProcessEnv = {};
     anonymousTelemetryOptIn(unset);
