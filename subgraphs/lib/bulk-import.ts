@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Database } from "./data-source";
+import { bumpDataVersion } from "./data-version";
 
 /** Rows for one entity, in the order they must be written (parents before children). */
 export interface ImportBatch {
@@ -38,5 +39,6 @@ export async function importRows(db: Database, batches: ImportBatch[], afterWrit
     // Derived data (search documents, name keys) is rebuilt in the same transaction, so it can
     // never disagree with the rows it derives from.
     await afterWrite?.(manager);
+    await bumpDataVersion(manager);
   });
 }
