@@ -149,7 +149,11 @@ export enum PlaceAliasKind {
 const enums: [object, string, string][] = [
   [IncidentType, "IncidentType", "What kind of event an incident is."],
   [AcledEventType, "AcledEventType", "ACLED event type (https://acleddata.com/knowledge-base/codebook/)."],
-  [AcledSubEventType, "AcledSubEventType", "ACLED sub-event type (of Battles, Explosions/Remote violence, Violence against civilians, Strategic developments)."],
+  [
+    AcledSubEventType,
+    "AcledSubEventType",
+    "ACLED sub-event type (of Battles, Explosions/Remote violence, Violence against civilians, Strategic developments).",
+  ],
   [TimePrecision, "TimePrecision", "How precisely an incident's time is known."],
   [ParticipantRole, "ParticipantRole", "The part an actor plays in an incident."],
   [
