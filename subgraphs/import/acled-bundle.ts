@@ -177,20 +177,22 @@ export function claimStatusOf(notes: string): ClaimStatus | null {
 /** ACLED's name without its period or country qualifier: "Military Forces of Iraq (2022-)" as "Military Forces of Iraq". */
 export const withoutQualifier = (name: string): string => name.replace(/\s*\([^)]*\)\s*$/, "").trim();
 
-/** True when the notes say this actor claimed the event: its name right before "claimed" ("Islamic Resistance in Iraq claimed"). */
-function claimedBy(event: AcledEvent, cell: AcledActorCell): boolean {
-  if (claimStatusOf(event.notes) !== ClaimStatus.CLAIMED) return false;
-  const notes = foldName(event.notes);
+/** True when the notes (folded) say this actor claimed the event: its name right before "claimed" ("Islamic Resistance in Iraq claimed"). */
+function claimedBy(foldedNotes: string, cell: AcledActorCell): boolean {
   const name = foldName(withoutQualifier(cell.name));
-  return [" claimed", " has claimed", " claims"].some((verb) => notes.includes(`${name}${verb}`));
+  return [" claimed", " has claimed", " claims"].some((verb) => foldedNotes.includes(`${name}${verb}`));
 }
 
-/** The role and basis of an actor cell. A disrupted weapons use is the interceptor's (actor1) act against the firer (actor2). */
-function partOf(event: AcledEvent, cell: AcledActorCell): { role: ParticipantRole; basis: ParticipationBasis } {
+/**
+ * The role and basis of an actor cell. A disrupted weapons use is the interceptor's (actor1) act
+ * against the firer (actor2). `foldedNotes` is null when the notes report no claim.
+ */
+function partOf(event: AcledEvent, cell: AcledActorCell, foldedNotes: string | null): { role: ParticipantRole; basis: ParticipationBasis } {
   const disrupted = event.subEventType === AcledSubEventType.DISRUPTED_WEAPONS_USE;
   const firing = disrupted ? cell.side === 2 : cell.side === 1;
   if (!firing) return { role: disrupted ? ParticipantRole.INTERCEPTOR : ParticipantRole.TARGET, basis: ParticipationBasis.CONFIRMED };
-  return { role: ParticipantRole.PERPETRATOR, basis: claimedBy(event, cell) ? ParticipationBasis.CLAIMED : ParticipationBasis.ALLEGED };
+  const claimed = foldedNotes !== null && claimedBy(foldedNotes, cell);
+  return { role: ParticipantRole.PERPETRATOR, basis: claimed ? ParticipationBasis.CLAIMED : ParticipationBasis.ALLEGED };
 }
 
 /** The bundle of one ACLED event, its actors and place resolved. */
@@ -199,16 +201,17 @@ export function acledBundle(event: AcledEvent, fileName: string, actors: Resolve
   const sourceId = sourceIdOf(event.eventId);
   const evidence = (note?: string) => ({ sourceId, sentence: event.notes, ...(note ? { note } : {}) });
 
+  const claimStatus = claimStatusOf(event.notes);
+  const foldedNotes = claimStatus === ClaimStatus.CLAIMED ? foldName(event.notes) : null;
   const seen = new Set<string>();
   const participations = actors.flatMap(({ cell, actorId }) => {
-    const { role, basis } = partOf(event, cell);
+    const { role, basis } = partOf(event, cell, foldedNotes);
     // Two cells naming the same actor in the same part are one participation.
     if (seen.has(`${actorId} ${role}`)) return [];
     seen.add(`${actorId} ${role}`);
     const column = cell.inter ? `${cell.column}, ${cell.inter.label}` : cell.column;
     return [{ id: `${incidentId}-p-${cell.slot}`, incidentId, actorId, role, basis, evidence: evidence(`ACLED codes "${cell.name}" in ${column}.`) }];
   });
-  const claimStatus = claimStatusOf(event.notes);
   const createdActors = [...new Map(actors.flatMap(({ created }) => (created ? [[created.id, created] as const] : []))).values()];
 
   return {

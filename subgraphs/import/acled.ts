@@ -44,6 +44,7 @@ class LineCounter {
   startOf(record: string[], reportedEnd: number): number {
     let breaks = 0;
     for (const field of record) {
+      if (!field.includes("\n") && !field.includes("\r")) continue;
       this.overcount += field.match(/\r\n/g)?.length ?? 0;
       breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
     }
@@ -97,10 +98,21 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
     return (await lookup.placeByName(name, latitude, longitude))?.id ?? null;
   });
 
+  // A new actor is the same row wherever its name recurs (the first row's category decides its kind).
+  const newActors = new Map<string, ReturnType<typeof newActor>>();
   const resolveActor = async (event: AcledEvent, cell: AcledActorCell): Promise<ResolvedActor> => {
-    const existing = isUnidentified(cell) ? null : await actorByName(cell.name);
+    if (isUnidentified(cell)) {
+      const created = newActor(event, cell);
+      return { cell, actorId: created.id, created };
+    }
+    const existing = await actorByName(cell.name);
     if (existing) return { cell, actorId: existing };
-    const created = newActor(event, cell);
+    let created = newActors.get(cell.name);
+    if (!created) {
+      if (newActors.size >= CACHE_LIMIT) newActors.clear();
+      created = newActor(event, cell);
+      newActors.set(cell.name, created);
+    }
     return { cell, actorId: created.id, created };
   };
   const resolvePlace = async (event: AcledEvent): Promise<ResolvedPlace> => {
