@@ -24,15 +24,27 @@ export enum AcledEventType {
   STRATEGIC_DEVELOPMENTS = "STRATEGIC_DEVELOPMENTS",
 }
 
-/** ACLED sub-event types used by this dataset. */
+/** ACLED sub-event types of the four event types this graph holds (ACLED codebook, 2023). */
 export enum AcledSubEventType {
-  SHELLING_ARTILLERY_MISSILE_ATTACK = "SHELLING_ARTILLERY_MISSILE_ATTACK",
-  AIR_DRONE_STRIKE = "AIR_DRONE_STRIKE",
   ARMED_CLASH = "ARMED_CLASH",
-  ARRESTS = "ARRESTS",
+  GOVERNMENT_REGAINS_TERRITORY = "GOVERNMENT_REGAINS_TERRITORY",
+  NON_STATE_ACTOR_OVERTAKES_TERRITORY = "NON_STATE_ACTOR_OVERTAKES_TERRITORY",
+  CHEMICAL_WEAPON = "CHEMICAL_WEAPON",
+  AIR_DRONE_STRIKE = "AIR_DRONE_STRIKE",
+  SUICIDE_BOMB = "SUICIDE_BOMB",
+  SHELLING_ARTILLERY_MISSILE_ATTACK = "SHELLING_ARTILLERY_MISSILE_ATTACK",
+  REMOTE_EXPLOSIVE_LANDMINE_IED = "REMOTE_EXPLOSIVE_LANDMINE_IED",
+  GRENADE = "GRENADE",
+  SEXUAL_VIOLENCE = "SEXUAL_VIOLENCE",
+  ATTACK = "ATTACK",
   ABDUCTION_FORCED_DISAPPEARANCE = "ABDUCTION_FORCED_DISAPPEARANCE",
-  NON_VIOLENT_TRANSFER_OF_TERRITORY = "NON_VIOLENT_TRANSFER_OF_TERRITORY",
+  AGREEMENT = "AGREEMENT",
+  ARRESTS = "ARRESTS",
+  CHANGE_TO_GROUP_ACTIVITY = "CHANGE_TO_GROUP_ACTIVITY",
   DISRUPTED_WEAPONS_USE = "DISRUPTED_WEAPONS_USE",
+  HEADQUARTERS_OR_BASE_ESTABLISHED = "HEADQUARTERS_OR_BASE_ESTABLISHED",
+  LOOTING_PROPERTY_DESTRUCTION = "LOOTING_PROPERTY_DESTRUCTION",
+  NON_VIOLENT_TRANSFER_OF_TERRITORY = "NON_VIOLENT_TRANSFER_OF_TERRITORY",
   OTHER = "OTHER",
 }
 
@@ -137,7 +149,11 @@ export enum PlaceAliasKind {
 const enums: [object, string, string][] = [
   [IncidentType, "IncidentType", "What kind of event an incident is."],
   [AcledEventType, "AcledEventType", "ACLED event type (https://acleddata.com/knowledge-base/codebook/)."],
-  [AcledSubEventType, "AcledSubEventType", "ACLED sub-event type."],
+  [
+    AcledSubEventType,
+    "AcledSubEventType",
+    "ACLED sub-event type (of Battles, Explosions/Remote violence, Violence against civilians, Strategic developments).",
+  ],
   [TimePrecision, "TimePrecision", "How precisely an incident's time is known."],
   [ParticipantRole, "ParticipantRole", "The part an actor plays in an incident."],
   [
