@@ -1,3 +1,4 @@
+import { ActorComponentsResolver } from "./components";
 import { DataVersion1796228990445 as DataVersionPostgres } from "./migrations/postgres/1796228990445-data-version";
 import { DataVersion1796228990445 as DataVersionSqlite } from "./migrations/sqlite/1796228990445-data-version";
 import { DataVersion } from "../lib/data-version";
@@ -23,7 +24,7 @@ import { actorSection, readActorDataset } from "./bundle";
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
   entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord, DataVersion],
-  resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
+  resolvers: [ActorResolver, ActorComponentsResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
   references: actorReferences,
   createLoaders: createActorLoaders,
   migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },

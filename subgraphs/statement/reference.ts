@@ -7,6 +7,10 @@ export const statementReferences: SubgraphModule<StatementLoaders>["references"]
   Source: (reference, { loaders }) => loaders.source.load(reference.id),
   ReportedFigure: (reference, { loaders }) => loaders.figure.load(reference.id),
   // Owned elsewhere; here they only carry the fields this subgraph adds.
-  Actor: (reference) => ({ id: reference.id }),
+  // An Actor keeps `componentIds` when the gateway sends it (`@requires` of `statementsWithParts`).
+  Actor: (reference: { id: string; componentIds?: unknown }) => ({
+    id: reference.id,
+    componentIds: Array.isArray(reference.componentIds) ? reference.componentIds.filter((id): id is string => typeof id === "string") : undefined,
+  }),
   Incident: (reference) => ({ id: reference.id }),
 };

@@ -6,6 +6,11 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 export class Actor {
   @Field(() => ID, { description: "Stable actor id." })
   id: string;
+
+  /** The actor subgraph's `componentIds`, sent by the gateway for `statementsWithParts` (`@requires`). */
+  @Directive("@external")
+  @Field(() => [ID], { description: "Ids of the bodies that are part of this actor (owned by the actor subgraph)." })
+  componentIds?: string[];
 }
 
 /** Key-only stub of the incident subgraph's `Incident`; resolvable here because this subgraph adds `Incident.statements` and `Incident.figures`. */

@@ -1,3 +1,4 @@
+import { memoize } from "../lib/subgraph-module";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { defineConnection, nestedPage, PageArgsInput, paginate, sortBy } from "../lib/connection";
 import { defineSearchConnection, searchPage } from "../lib/search-connection";
@@ -194,19 +195,72 @@ export class ActorStatementsResolver {
     });
     return StatementConnection.from(connection);
   }
+
+  @Directive(PAGED)
+  @Directive('@requires(fields: "componentIds")')
+  @FieldResolver(() => StatementConnection, {
+    nullable: true,
+    description:
+      "Like `statements`, for this actor and every body that is part of it (`componentIds`: COMPONENT_OF, followed down): on the Iraqi government, the statements of the Prime Minister's office too. A statement appears once however many parts it involves. Null while the statement or actor subgraph is unavailable.",
+  })
+  async statementsWithParts(
+    @Root() actor: Actor,
+    @Ctx() ctx: StatementContext,
+    @Args() page: PageArgsInput,
+    @Arg("as", () => StatementRole, { nullable: true, description: "The part the actor or one of its parts plays in the statement." })
+    as?: StatementRole | null,
+    @Arg("filter", () => StatementFilter, { nullable: true, description: "Further conditions on the statements." }) filter?: StatementFilter | null,
+  ): Promise<InstanceType<typeof StatementConnection>> {
+    const partsOf = memoize(ctx, "partsOf", () => new Map<string, string[]>());
+    partsOf.set(actor.id, [actor.id, ...(actor.componentIds ?? [])]);
+    const connection = await nestedPage({
+      context: ctx,
+      key: `actorStatementsWithParts:${JSON.stringify({ page, as, filter })}`,
+      parentId: actor.id,
+      args: page,
+      order: STATEMENT_ORDER,
+      groupColumn: 'sr."actorId"',
+      maxPageSize: ctx.limits.maxPageSize,
+      query: async (actorIds) => {
+        const query = roleQuery(
+          ctx,
+          actorIds.map((id) => ({ whole: id, parts: partsOf.get(id) ?? [id] })),
+          as,
+        );
+        applyStatementFilter(query, filter, ctx);
+        return query;
+      },
+      load: (ids) => ctx.loaders.statement.loadMany(ids),
+    });
+    return StatementConnection.from(connection);
+  }
 }
 
-/** Statements joined to the actors that play `as` in them (all parts when `as` is not given), one row per statement and actor. */
-function roleQuery(ctx: StatementContext, actorIds: readonly string[], as?: StatementRole | null) {
+/**
+ * Statements joined to the actors that play `as` in them (all parts when `as` is not given), one row
+ * per statement and actor (`sr."actorId"`). Given wholes with their parts, a part's statements count
+ * for its whole, each statement once per whole.
+ */
+function roleQuery(ctx: StatementContext, actors: readonly string[] | readonly { whole: string; parts: string[] }[], as?: StatementRole | null) {
   const parts: string[] = [];
   if (!as || as === StatementRole.SPEAKER)
     parts.push('SELECT id AS "statementId", "speakerId" AS "actorId" FROM statement WHERE "speakerId" IN (:...roleActors)');
   if (!as || as === StatementRole.ON_BEHALF_OF)
     parts.push('SELECT id AS "statementId", "onBehalfOfId" AS "actorId" FROM statement WHERE "onBehalfOfId" IN (:...roleActors)');
   if (!as || as === StatementRole.ABOUT) parts.push('SELECT "statementId", "actorId" FROM statement_actor WHERE "actorId" IN (:...roleActors)');
-  return ctx.db.dataSource
-    .getRepository(Statement)
-    .createQueryBuilder("s")
-    .innerJoin(`(${parts.join(" UNION ")})`, "sr", 'sr."statementId" = s.id')
-    .setParameters({ roleActors: [...actorIds] });
+  const query = ctx.db.dataSource.getRepository(Statement).createQueryBuilder("s");
+  if (actors.every((actor) => typeof actor === "string")) {
+    return query.innerJoin(`(${parts.join(" UNION ")})`, "sr", 'sr."statementId" = s.id').setParameters({ roleActors: [...actors] });
+  }
+  const pairs = (actors as readonly { whole: string; parts: string[] }[]).flatMap(({ whole, parts: ids }) => ids.map((part) => [whole, part]));
+  const mapping = pairs.map((_, i) => `SELECT CAST(:whole${i} AS varchar(64)) AS "wholeId", CAST(:part${i} AS varchar(64)) AS "partId"`).join(" UNION ALL ");
+  const parameters: Record<string, unknown> = { roleActors: [...new Set(pairs.map(([, part]) => part))] };
+  pairs.forEach(([whole, part], i) => Object.assign(parameters, { [`whole${i}`]: whole, [`part${i}`]: part }));
+  return query
+    .innerJoin(
+      `(SELECT DISTINCT m."wholeId" AS "actorId", r."statementId" FROM (${parts.join(" UNION ")}) r JOIN (${mapping}) m ON m."partId" = r."actorId")`,
+      "sr",
+      'sr."statementId" = s.id',
+    )
+    .setParameters(parameters);
 }

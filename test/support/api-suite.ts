@@ -338,6 +338,83 @@ export function apiSuite(start: () => Promise<TestSystem>): void {
     });
   });
 
+  describe("organisations and their parts", () => {
+    const PARTS = /* GraphQL */ `
+      query ($id: ID!) {
+        actor(id: $id) {
+          componentIds
+          statements(first: 100) {
+            totalCount
+            edges {
+              node {
+                id
+              }
+            }
+          }
+          statementsWithParts(first: 100) {
+            totalCount
+            edges {
+              node {
+                id
+              }
+            }
+          }
+          spokenFor: statementsWithParts(first: 100, as: ON_BEHALF_OF) {
+            edges {
+              node {
+                id
+                onBehalfOf {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    /** The ids of the statements each actor has itself (`statements`), all roles. */
+    async function ownStatements(id: string): Promise<string[]> {
+      return ids((await data(`query ($id: ID!) { actor(id: $id) { statements(first: 100) { edges { node { id } } } } }`, { id })).actor.statements);
+    }
+
+    it("follows COMPONENT_OF down: the Iraqi government's statements include its Prime Minister's office's, each once", async () => {
+      const { actor } = await data(PARTS, { id: "act-iraqi-government" });
+      expect(actor.componentIds).toEqual(expect.arrayContaining(["act-iraq-pm-office", "act-iraqi-security-forces"]));
+      const expected = new Set<string>(await ownStatements("act-iraqi-government"));
+      for (const part of actor.componentIds as string[]) for (const id of await ownStatements(part)) expected.add(id);
+      const withParts = ids(actor.statementsWithParts);
+      expect(withParts.length).toBe(new Set(withParts).size);
+      expect(new Set(withParts)).toEqual(expected);
+      expect(actor.statementsWithParts.totalCount).toBe(expected.size);
+      // The office's statements are reachable from the government only through its parts.
+      expect(withParts.length).toBeGreaterThan(ids(actor.statements).length);
+      const onBehalf = nodes(actor.spokenFor).map((node) => (node.onBehalfOf as { id: string }).id);
+      expect(onBehalf.length).toBeGreaterThan(0);
+      for (const body of onBehalf) expect(["act-iraqi-government", ...(actor.componentIds as string[])]).toContain(body);
+    });
+
+    it("goes down more than one level (Iraq → its government → the Prime Minister's office) and pages like statements", async () => {
+      const { actor } = await data(PARTS, { id: "act-iraq" });
+      expect(actor.componentIds).toEqual(expect.arrayContaining(["act-iraqi-government", "act-iraq-pm-office"]));
+      const all = ids(actor.statementsWithParts);
+      const first = await data(
+        `query { actor(id: "act-iraq") { statementsWithParts(first: 2) { pageInfo { endCursor hasNextPage } edges { node { id } } } } }`,
+      );
+      const page = first.actor.statementsWithParts;
+      expect(ids(page)).toEqual(all.slice(0, 2));
+      const next = await data(`query ($after: String) { actor(id: "act-iraq") { statementsWithParts(first: 2, after: $after) { edges { node { id } } } } }`, {
+        after: page.pageInfo.endCursor,
+      });
+      expect(ids(next.actor.statementsWithParts)).toEqual(all.slice(2, 4));
+    });
+
+    it("an actor without parts has the same statements either way", async () => {
+      const { actor } = await data(PARTS, { id: "act-iraq-pm-office" });
+      expect(actor.componentIds).toEqual([]);
+      expect(ids(actor.statementsWithParts)).toEqual(ids(actor.statements));
+    });
+  });
+
   describe("pagination", () => {
     it("pages backward from the end with last/before", async () => {
       const all = ids((await data(`{ incidents(first: 100) { edges { node { id } } } }`)).incidents);
