@@ -25,5 +25,7 @@ export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   createLoaders: createActorLoaders,
   migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
   bundleSection: actorSection,
-  seed: (db) => importActors(db, readActorDataset(datasetDir())),
+  seed: async (db) => {
+    await importActors(db, readActorDataset(datasetDir()));
+  },
 };

@@ -35,5 +35,7 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
   createLoaders: createIncidentLoaders,
   migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
   bundleSection: incidentSection,
-  seed: (db) => importIncidents(db, readIncidentDataset(datasetDir())),
+  seed: async (db) => {
+    await importIncidents(db, readIncidentDataset(datasetDir()));
+  },
 };

@@ -39,5 +39,7 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   createLoaders: createStatementLoaders,
   migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
   bundleSection: statementSection,
-  seed: (db) => importStatements(db, readStatementDataset(datasetDir())),
+  seed: async (db) => {
+    await importStatements(db, readStatementDataset(datasetDir()));
+  },
 };
