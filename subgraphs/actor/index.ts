@@ -1,3 +1,6 @@
+import { DataVersion1796228990445 as DataVersionPostgres } from "./migrations/postgres/1796228990445-data-version";
+import { DataVersion1796228990445 as DataVersionSqlite } from "./migrations/sqlite/1796228990445-data-version";
+import { DataVersion } from "../lib/data-version";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
@@ -19,11 +22,11 @@ import { actorSection, readActorDataset } from "./bundle";
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
-  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord],
+  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord, DataVersion],
   resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
   references: actorReferences,
   createLoaders: createActorLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
+  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
   bundleSection: actorSection,
   seed: async (db) => {
     await importActors(db, readActorDataset(datasetDir()));

@@ -1,3 +1,6 @@
+import { DataVersion1796228983777 as DataVersionPostgres } from "./migrations/postgres/1796228983777-data-version";
+import { DataVersion1796228983777 as DataVersionSqlite } from "./migrations/sqlite/1796228983777-data-version";
+import { DataVersion } from "../lib/data-version";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { FacetResolver } from "./facets";
@@ -29,11 +32,12 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
     DamageReport,
     IncidentReport,
     IncidentLink,
+    DataVersion,
   ],
   resolvers: [IncidentResolver, ParticipationResolver, IncidentLinkResolver, ActorIncidentsResolver, PlaceResolver, FacetResolver],
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
-  migrations: { sqlite: [InitialSqlite], postgres: [InitialPostgres] },
+  migrations: { sqlite: [InitialSqlite, DataVersionSqlite], postgres: [InitialPostgres, DataVersionPostgres] },
   bundleSection: incidentSection,
   seed: async (db) => {
     await importIncidents(db, readIncidentDataset(datasetDir()));

@@ -228,7 +228,8 @@ export interface BatchOutcome {
 /**
  * Runs one batch in one transaction (serialized with the subgraph's other writes): `work` writes its
  * rows and derived data; with a ledger entry, the batch is skipped when the ledger already has it
- * (after checking its checksum) and recorded in it otherwise, in the same transaction.
+ * (after checking its checksum) and recorded in it otherwise, in the same transaction. The
+ * transaction also moves the data version (`inWriteTransaction` calls `bumpDataVersion`).
  */
 export async function runBatch(db: Database, ledger: LedgerEntry | undefined, work: (manager: EntityManager) => Promise<number>): Promise<BatchOutcome> {
   return inWriteTransaction(db, async (manager) => {
@@ -240,7 +241,6 @@ export async function runBatch(db: Database, ledger: LedgerEntry | undefined, wo
       }
     }
     const rows = await work(manager);
-    // TODO(data-version): call `bumpDataVersion(manager, db.kind)` from ./data-version here once main has it.
     if (ledger) await manager.insert(ImportBatchRecord, { ...ledger, committedAt: new Date().toISOString() });
     return { written: true, rows };
   });

@@ -5,6 +5,7 @@ import { Arg, Args, Ctx, Directive, Field, ID, InputType, ObjectType, Query, reg
 import { Column, Entity, type EntityManager, Index, PrimaryColumn } from "typeorm";
 import { type ConnectionClass, defineConnection, type Page, type PageArgs, PageArgsInput, paginate, sortBy } from "./connection";
 import type { Database } from "./data-source";
+import { bumpDataVersion } from "./data-version";
 import { badUserInput } from "./errors";
 import type { EvidenceRow } from "./evidence";
 import { PAGED } from "./list-size";
@@ -180,14 +181,21 @@ const sqliteQueues = new WeakMap<Database, Promise<unknown>>();
  * cannot both decide to insert it.
  */
 export async function inWriteTransaction<T>(db: Database, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  // Every write moves the data version in its own transaction (see data-version.ts); a write that
+  // changed nothing moves it too, which only costs a cache miss.
+  const versioned = async (manager: EntityManager): Promise<T> => {
+    const result = await work(manager);
+    await bumpDataVersion(manager);
+    return result;
+  };
   if (db.kind === "postgres") {
     return db.dataSource.transaction(async (manager) => {
       await manager.query("SELECT pg_advisory_xact_lock(hashtext('conflict-graph:writes'))");
-      return work(manager);
+      return versioned(manager);
     });
   }
   const previous = sqliteQueues.get(db) ?? Promise.resolve();
-  const run = previous.then(() => db.dataSource.transaction(work));
+  const run = previous.then(() => db.dataSource.transaction(versioned));
   sqliteQueues.set(
     db,
     run.catch(() => undefined),

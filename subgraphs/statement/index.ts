@@ -1,3 +1,6 @@
+import { DataVersion1796228996925 as DataVersionPostgres } from "./migrations/postgres/1796228996925-data-version";
+import { DataVersion1796228996925 as DataVersionSqlite } from "./migrations/sqlite/1796228996925-data-version";
+import { DataVersion } from "../lib/data-version";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { ReportedFigure } from "./figure";
@@ -21,7 +24,7 @@ import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, 
 /** The statement subgraph: statements, their source articles, and the figures they report. */
 export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   name: "statement",
-  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure, WriteRecord],
+  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure, WriteRecord, DataVersion],
   resolvers: [
     StatementResolver,
     StanceResolver,
@@ -37,7 +40,7 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite], postgres: [InitialPostgres, WritesPostgres] },
+  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
   bundleSection: statementSection,
   seed: async (db) => {
     await importStatements(db, readStatementDataset(datasetDir()));
