@@ -1,6 +1,9 @@
 import { DataVersion1796228990445 as DataVersionPostgres } from "./migrations/postgres/1796228990445-data-version";
 import { DataVersion1796228990445 as DataVersionSqlite } from "./migrations/sqlite/1796228990445-data-version";
 import { DataVersion } from "../lib/data-version";
+import { ImportBatchRecord } from "../lib/import-ledger";
+import { ImportLedger1796229192840 as ImportLedgerPostgres } from "./migrations/postgres/1796229192840-import-ledger";
+import { ImportLedger1796229192840 as ImportLedgerSqlite } from "./migrations/sqlite/1796229192840-import-ledger";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
@@ -22,11 +25,14 @@ import { actorSection, readActorDataset } from "./bundle";
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
-  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord, DataVersion],
+  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord, DataVersion, ImportBatchRecord],
   resolvers: [ActorResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
   references: actorReferences,
   createLoaders: createActorLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
+  migrations: {
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite],
+    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres],
+  },
   bundleSection: actorSection,
   seed: async (db) => {
     await importActors(db, readActorDataset(datasetDir()));

@@ -11,7 +11,6 @@ export interface PlaceMatchRow {
   score: number;
 }
 
-
 /**
  * Places whose name or alias matches `name`, best first: exact after folding (case, diacritics,
  * apostrophes, hyphens, al-/ash- prefixes) scores 1; close misspellings score less.

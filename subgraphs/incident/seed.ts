@@ -93,7 +93,10 @@ export async function importIncidents(db: Database, input: Partial<IncidentDatas
     // Derived data, in the same transaction: it can never disagree with the rows it derives from.
     const newPlaces = new Set([...placeIds].filter((id) => !placesStored.has(id)));
     await upsertRows(manager, db.kind, PlaceNameKey, [
-      ...nameKeyRows("placeId", [...data.places, ...data.placeAliases.map((alias) => ({ id: alias.placeId, name: alias.name }))].filter((row) => newPlaces.has(row.id))),
+      ...nameKeyRows(
+        "placeId",
+        [...data.places, ...data.placeAliases.map((alias) => ({ id: alias.placeId, name: alias.name }))].filter((row) => newPlaces.has(row.id)),
+      ),
       ...(await rebuildNameKeys(manager, db.kind, PLACE_NAMES, [...placesStored])),
     ]);
     await incidentSearch.write(

@@ -162,7 +162,10 @@ export async function existingOwners(manager: EntityManager, kind: Database["kin
     for (let start = 0; start < ids.length; start += perQuery) {
       const chunk = ids.slice(start, start + perQuery);
       const marks = chunk.map((_, i) => (kind === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
-      const rows: { owner: string }[] = await manager.query(`SELECT DISTINCT ${quote(select)} AS owner FROM ${quote(table)} WHERE ${quote(where)} IN (${marks})`, chunk);
+      const rows: { owner: string }[] = await manager.query(
+        `SELECT DISTINCT ${quote(select)} AS owner FROM ${quote(table)} WHERE ${quote(where)} IN (${marks})`,
+        chunk,
+      );
       for (const row of rows) found.add(row.owner);
     }
   }

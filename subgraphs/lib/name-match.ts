@@ -130,7 +130,12 @@ export function nameKeyRows<Owner extends string>(
  * Rebuilds the name keys of these owners from their stored names and aliases (inside an import's
  * transaction, after its rows are written): the keys of a name no longer stored go, the new ones come.
  */
-export async function rebuildNameKeys(manager: EntityManager, kind: Database["kind"], tables: NameTables, ids: string[]): Promise<{ [owner: string]: string }[]> {
+export async function rebuildNameKeys(
+  manager: EntityManager,
+  kind: Database["kind"],
+  tables: NameTables,
+  ids: string[],
+): Promise<{ [owner: string]: string }[]> {
   const owner = `"${tables.owner}"`;
   const names: { id: string; name: string }[] = [];
   for (let start = 0; start < ids.length; start += 500) {
@@ -138,7 +143,9 @@ export async function rebuildNameKeys(manager: EntityManager, kind: Database["ki
     const marks = chunk.map((_, i) => (kind === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
     await manager.query(`DELETE FROM ${tables.keyTable} WHERE ${owner} IN (${marks})`, chunk);
     names.push(...((await manager.query(`SELECT id, name FROM ${tables.table} WHERE id IN (${marks})`, chunk)) as { id: string; name: string }[]));
-    names.push(...((await manager.query(`SELECT ${owner} AS id, name FROM ${tables.aliasTable} WHERE ${owner} IN (${marks})`, chunk)) as { id: string; name: string }[]));
+    names.push(
+      ...((await manager.query(`SELECT ${owner} AS id, name FROM ${tables.aliasTable} WHERE ${owner} IN (${marks})`, chunk)) as { id: string; name: string }[]),
+    );
   }
   return nameKeyRows(tables.owner, names);
 }

@@ -1,6 +1,9 @@
 import { DataVersion1796228996925 as DataVersionPostgres } from "./migrations/postgres/1796228996925-data-version";
 import { DataVersion1796228996925 as DataVersionSqlite } from "./migrations/sqlite/1796228996925-data-version";
 import { DataVersion } from "../lib/data-version";
+import { ImportBatchRecord } from "../lib/import-ledger";
+import { ImportLedger1796229205089 as ImportLedgerPostgres } from "./migrations/postgres/1796229205089-import-ledger";
+import { ImportLedger1796229205089 as ImportLedgerSqlite } from "./migrations/sqlite/1796229205089-import-ledger";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { ReportedFigure } from "./figure";
@@ -24,7 +27,20 @@ import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, 
 /** The statement subgraph: statements, their source articles, and the figures they report. */
 export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   name: "statement",
-  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure, WriteRecord, DataVersion],
+  entities: [
+    Source,
+    SourceCitation,
+    Statement,
+    Quote,
+    Stance,
+    StatementIncident,
+    StatementActor,
+    Appearance,
+    ReportedFigure,
+    WriteRecord,
+    DataVersion,
+    ImportBatchRecord,
+  ],
   resolvers: [
     StatementResolver,
     StanceResolver,
@@ -40,7 +56,10 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
+  migrations: {
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite],
+    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres],
+  },
   bundleSection: statementSection,
   seed: async (db) => {
     await importStatements(db, readStatementDataset(datasetDir()));

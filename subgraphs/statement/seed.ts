@@ -37,7 +37,11 @@ export async function importStatements(db: Database, input: Partial<StatementDat
     appearances: lastById(input.appearances),
     figures: lastById(input.figures),
   };
-  const statementIds = new Set<string>([...data.statements, ...data.quotes.map((row) => ({ id: row.statementId })), ...data.appearances.map((row) => ({ id: row.statementId }))].map((row) => row.id));
+  const statementIds = new Set<string>(
+    [...data.statements, ...data.quotes.map((row) => ({ id: row.statementId })), ...data.appearances.map((row) => ({ id: row.statementId }))].map(
+      (row) => row.id,
+    ),
+  );
   return runBatch(db, options.ledger, async (manager) => {
     const stored = await existingOwners(manager, db.kind, [
       { table: "statement", select: "id", where: "id", ids: [...statementIds] },
