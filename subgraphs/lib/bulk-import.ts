@@ -20,8 +20,10 @@ export interface ImportBatch {
 
 /** SQLite binds at most 32766 values per statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32); PostgreSQL 65535. */
 const MAX_BOUND_VALUES = { sqlite: 32_000, postgres: 65_000 } as const;
-/** More rows than this per statement gain nothing and make each statement's SQL long to parse. */
+/** PostgreSQL: more rows than this per statement gain nothing and make each statement's SQL long to parse. */
 const MAX_ROWS_PER_STATEMENT = 1000;
+/** SQLite: rows per statement (one JSON text each; bounded so that one text stays a few megabytes). */
+const SQLITE_ROWS_PER_STATEMENT = 5000;
 
 /** How one column is read from an import row and bound. */
 interface ColumnWriter {
@@ -97,43 +99,49 @@ export async function upsertRows(manager: EntityManager, kind: Database["kind"],
   const keys = all.filter((column) => column.primary);
   const rows = lastPerKey(input, keys);
   const columns = all.filter((column) => column.primary || rows.some((row) => read(row, column.path) !== undefined));
-  const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_BOUND_VALUES[kind] / columns.length)));
   const updated = columns.filter((column) => !column.primary);
   const onConflict = updated.length
     ? `ON CONFLICT (${keys.map((column) => quote(column.name)).join(", ")}) DO UPDATE SET ${updated.map((column) => `${quote(column.name)} = excluded.${quote(column.name)}`).join(", ")}`
     : "ON CONFLICT DO NOTHING";
-  const head = `INSERT INTO ${quote(metadata.tablePath)} (${columns.map((column) => quote(column.name)).join(", ")}) VALUES `;
+  const into = `INSERT INTO ${quote(metadata.tablePath)} (${columns.map((column) => quote(column.name)).join(", ")})`;
   const width = columns.length;
+  const tuple = (row: ObjectLiteral): unknown[] => {
+    const values: unknown[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const value = read(row, columns[c].path);
+      values[c] = value === undefined ? columns[c].fallback : value;
+    }
+    return values;
+  };
+  if (kind === "sqlite") {
+    // One bound value per statement: the rows as one JSON array of arrays, unpacked by SQLite's
+    // json_each. Binding thousands of values one by one (node-sqlite3 copies each) and compiling a
+    // multi-row VALUES list cost more than writing the rows; this statement's text never changes.
+    const select = columns.map((_, c) => `value ->> ${c}`).join(", ");
+    const sql = `${into} SELECT ${select} FROM json_each(?) WHERE true ${onConflict}`;
+    for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
+      await manager.query(sql, [JSON.stringify(rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT).map(tuple))]);
+    }
+    return rows.length;
+  }
+  const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_BOUND_VALUES.postgres / width)));
   let placeholders = "";
   let placeholdersFor = -1;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    const values: unknown[] = new Array(chunk.length * width);
-    let at = 0;
-    for (const row of chunk) {
-      for (const column of columns) {
-        const value = read(row, column.path);
-        values[at++] = value === undefined ? column.fallback : kind === "sqlite" && typeof value === "boolean" ? (value ? 1 : 0) : value;
-      }
-    }
     if (placeholdersFor !== chunk.length) {
-      placeholders = valuesList(kind, chunk.length, width);
+      placeholders = valuesList(chunk.length, width);
       placeholdersFor = chunk.length;
     }
-    await manager.query(`${head}${placeholders} ${onConflict}`, values);
+    await manager.query(`${into} VALUES ${placeholders} ${onConflict}`, chunk.flatMap(tuple));
   }
   return rows.length;
 }
 
-/** `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`. */
-function valuesList(kind: Database["kind"], rows: number, width: number): string {
+/** `($1, $2), ($3, $4)`: PostgreSQL's placeholders for `rows` rows of `width` values. */
+function valuesList(rows: number, width: number): string {
   const parts: string[] = new Array(rows);
-  if (kind === "sqlite") {
-    const one = `(${new Array(width).fill("?").join(", ")})`;
-    parts.fill(one);
-  } else {
-    for (let r = 0; r < rows; r++) parts[r] = `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`;
-  }
+  for (let r = 0; r < rows; r++) parts[r] = `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`;
   return parts.join(", ");
 }
 
