@@ -19,7 +19,7 @@ import { Writes1796224957858 as WritesSqlite } from "./migrations/sqlite/1796224
 import { type ActorLoaders, createActorLoaders } from "./loaders";
 import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
-import { importActors } from "./seed";
+import { type ActorDataset, importActors } from "./seed";
 import { actorSection, readActorDataset } from "./bundle";
 
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
@@ -37,4 +37,5 @@ export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   seed: async (db) => {
     await importActors(db, readActorDataset(datasetDir()));
   },
+  importBatch: (db, section, options) => importActors(db, section as Partial<ActorDataset>, options),
 };

@@ -17,7 +17,7 @@ import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
-import { importIncidents } from "./seed";
+import { type IncidentDataset, importIncidents } from "./seed";
 import { incidentSection, readIncidentDataset } from "./bundle";
 
 /** The incident subgraph: incidents, places, and who took part in what (`Actor.incidents`). */
@@ -46,4 +46,5 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
   seed: async (db) => {
     await importIncidents(db, readIncidentDataset(datasetDir()));
   },
+  importBatch: (db, section, options) => importIncidents(db, section as Partial<IncidentDataset>, options),
 };

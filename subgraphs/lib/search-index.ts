@@ -50,7 +50,10 @@ export class SearchIndex {
       // Documents as one JSON text per statement (see `upsertRows`): few statements per import batch.
       for (let start = 0; start < documents.length; start += 5000) {
         const chunk = JSON.stringify(documents.slice(start, start + 5000).map((doc) => [doc.id, doc.text]));
-        await manager.query(`DELETE FROM ${this.table} WHERE rowid IN (SELECT e.rowid FROM json_each(?) v JOIN "${this.entityTable}" e ON e.id = v.value ->> 0)`, [chunk]);
+        await manager.query(
+          `DELETE FROM ${this.table} WHERE rowid IN (SELECT e.rowid FROM json_each(?) v JOIN "${this.entityTable}" e ON e.id = v.value ->> 0)`,
+          [chunk],
+        );
         await manager.query(
           `INSERT INTO ${this.table} (rowid, id, body) SELECT e.rowid, v.value ->> 0, v.value ->> 1 FROM json_each(?) v JOIN "${this.entityTable}" e ON e.id = v.value ->> 0`,
           [chunk],

@@ -14,7 +14,7 @@ import { Writes1796223456445 as WritesPostgres } from "./migrations/postgres/179
 import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
 import { Writes1796223456445 as WritesSqlite } from "./migrations/sqlite/1796223456445-writes";
 import { statementReferences } from "./reference";
-import { importStatements } from "./seed";
+import { type StatementDataset, importStatements } from "./seed";
 import { statementSection, readStatementDataset } from "./bundle";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
@@ -64,4 +64,5 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   seed: async (db) => {
     await importStatements(db, readStatementDataset(datasetDir()));
   },
+  importBatch: (db, section, options) => importStatements(db, section as Partial<StatementDataset>, options),
 };
