@@ -41,7 +41,7 @@ async function main(command: ImportCommand): Promise<number> {
     progress.stop();
     const verb = command.dryRun ? "checked" : "imported";
     console.log(
-      `import ${importId}: ${verb} ${summary.bundles} bundles in ${summary.batches} batches (${summary.skipped} already committed), ${summary.rows} rows written, ${problems} problem(s)`,
+      `import ${importId}: ${verb} ${summary.bundles} bundles in ${summary.batches} batches (${summary.skipped} already committed), ${summary.rows} rows written, ${problems} problem(s), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
     return problems > 0 ? 1 : 0;
   } finally {
