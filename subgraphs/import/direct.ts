@@ -25,6 +25,23 @@ function placeholders(db: Database, count: number): string {
 }
 
 /**
+ * Runs the pending migrations. Two imports started together on a new database race to create it: the
+ * loser's migration transaction rolls back whole, and it finds the schema made by the other.
+ */
+async function migrate(db: Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runMigrations(db.dataSource);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      if ((await pendingMigrations(db.dataSource)).length === 0) return;
+    }
+  }
+}
+
+/**
  * The databases on this machine, opened as the servers open them (same configuration: DATA_DIR,
  * *_DATABASE_URL) and migrated first, as `npm run migrate` would; a dry run migrates nothing and
  * reads a database that is not there yet as empty.
@@ -43,7 +60,7 @@ export async function openDirectTarget(options: { dryRun: boolean }): Promise<Im
       dataDir: config.dataDir,
     });
     dbs[name] = db;
-    if (!options.dryRun) await runMigrations(db.dataSource);
+    if (!options.dryRun) await migrate(db);
     ready[name] = (await pendingMigrations(db.dataSource)).length === 0;
     if (db.kind === "sqlite") for (const pragma of IMPORT_PRAGMAS) await db.dataSource.query(`PRAGMA ${pragma}`);
   }
