@@ -72,7 +72,9 @@ async function main(): Promise<void> {
       results.push({ ...result, fileMb: statSync(file).size / 1e6 });
       rmSync(file);
       rmSync(dataDir, { recursive: true, force: true });
-      console.log(`direct ${incidents}: ${result.overall.toFixed(0)} incidents/s overall, ${result.lastTenth.toFixed(0)}/s in the last tenth, peak RSS ${result.peakRssMb} MB`);
+      console.log(
+        `direct ${incidents}: ${result.overall.toFixed(0)} incidents/s overall, ${result.lastTenth.toFixed(0)}/s in the last tenth, peak RSS ${result.peakRssMb} MB`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -119,7 +119,9 @@ async function checkConsistent(dataDir: string, acked: Set<number>): Promise<{ i
       }
       ledgers[name] = ledger;
       const [table, prefix, facts] =
-        name === "incident" ? ["incident", "gen-inc-", ["participation", "munition_report", "incident_report"]] : ["statement", "gen-stmt-", ["statement_stance", "statement_appearance"]];
+        name === "incident"
+          ? ["incident", "gen-inc-", ["participation", "munition_report", "incident_report"]]
+          : ["statement", "gen-stmt-", ["statement_stance", "statement_appearance"]];
       const ids = (await all<{ id: string }>(db, `SELECT id FROM ${table}`)).map((row) => row.id);
       const counts = perBatch(ids, prefix);
       for (let k = 0; k * BATCH < INCIDENTS + GAZETTEER_LINES; k++) {
@@ -135,8 +137,7 @@ async function checkConsistent(dataDir: string, acked: Set<number>): Promise<{ i
       }
       // The search index equals the rows: one document per row, keyed by its rowid, with its text.
       const [{ docs }] = await all<{ docs: number }>(db, `SELECT COUNT(*) AS docs FROM ${table}_search`);
-      const body =
-        name === "incident" ? `e.title || char(10) || e.summary || char(10) || :sentence` : `e.text || char(10) || :sentence`;
+      const body = name === "incident" ? `e.title || char(10) || e.summary || char(10) || :sentence` : `e.text || char(10) || :sentence`;
       const [{ matching }] = await all<{ matching: number }>(
         db,
         `SELECT COUNT(*) AS matching FROM ${table} e JOIN ${table}_search s ON s.rowid = e.rowid AND s.id = e.id WHERE s.body = ${body}`,
@@ -168,7 +169,9 @@ async function digest(dataDir: string): Promise<Record<string, string>> {
       for (const { name: table } of tables) {
         const rows = await all<Record<string, unknown>>(db, table.endsWith("_search") ? `SELECT id, body FROM ${table}` : `SELECT * FROM ${table}`);
         const lines = rows.map((row) => {
-          const { updatedAt: _updated, committedAt: _committed, ...kept } = row;
+          const kept = { ...row };
+          delete kept.updatedAt;
+          delete kept.committedAt;
           return JSON.stringify(kept);
         });
         lines.sort();
