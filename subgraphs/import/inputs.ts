@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { UsageError } from "./options";
 import type { ImportItem, ImportProblem } from "./types";
 
@@ -72,21 +71,34 @@ export function readJsonBundle(file: string): ImportItem | ImportProblem {
  * hears how much of the file was read.
  */
 export async function* readNdjson(file: string, onBytes?: (bytes: number) => void): AsyncIterable<ImportItem | ImportProblem> {
+  // The stream's own async iterator, not readline's: it reads the next chunk only when asked, so a
+  // slow import holds one chunk in memory, never the rest of the file.
   const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
-  for await (const text of lines) {
+  let rest = "";
+  const parse = (text: string): ImportItem | ImportProblem | undefined => {
     line += 1;
     onBytes?.(Buffer.byteLength(text) + 1);
-    if (text.trim() === "") continue;
+    if (text.trim() === "") return undefined;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      yield { file, line, path: "$", message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
-      continue;
+      return { file, line, path: "$", message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
     }
     const bundle = asBundle(json);
-    yield bundle ? { file, line, bundle } : { file, line, path: "$", message: "a bundle is a JSON object of sections" };
+    return bundle ? { file, line, bundle } : { file, line, path: "$", message: "a bundle is a JSON object of sections" };
+  };
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop() ?? "";
+    for (const text of lines) {
+      const value = parse(text.endsWith("\r") ? text.slice(0, -1) : text);
+      if (value) yield value;
+    }
+  }
+  if (rest !== "") {
+    const value = parse(rest);
+    if (value) yield value;
   }
 }
