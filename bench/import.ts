@@ -48,9 +48,11 @@ function importOnce(file: string, dataDir: string, batchSize: number, incidents:
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`import exited with ${code}`));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const tenth = Math.max(1, Math.floor(acks.length / 10));
-      const from = acks[acks.length - tenth - 1] ?? { at: 0, batch: -1 };
-      const to = acks[acks.length - 1];
+      // Full batches only (the last one is a remainder), from the start of the run when there are few.
+      const full = acks.slice(0, -1);
+      const tenth = Math.max(1, Math.floor(full.length / 10));
+      const to = full[full.length - 1] ?? acks[acks.length - 1];
+      const from = full[full.length - 1 - tenth] ?? { at: 0, batch: -1 };
       const lastTenth = ((to.batch - from.batch) * batchSize) / (to.at - from.at);
       resolve({ incidents, seconds, overall: incidents / seconds, lastTenth, peakRssMb });
     });
