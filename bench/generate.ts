@@ -173,3 +173,54 @@ export function generateData(count: number, offset = 0, totalCount = offset + co
   }
   return data;
 }
+
+/** Shared rows per gazetteer bundle (places, actors with their aliases, sources). */
+const GAZETTEER_BUNDLE = 1000;
+
+/**
+ * Generated data as import bundles, the way an article stream arrives: the shared rows (places,
+ * actors, the source) first in bundles of `GAZETTEER_BUNDLE`, then one bundle per incident with its
+ * facts and the statement and figure about it. One bundle is one `.ndjson` line.
+ */
+export function* generatedBundles(data: GeneratedData): Iterable<Record<string, unknown>> {
+  const { incident, actor, statement } = data;
+  for (let start = 0; start < Math.max(incident.places.length, actor.actors.length, statement.sources.length); start += GAZETTEER_BUNDLE) {
+    const slice = <T>(rows: T[]) => rows.slice(start, start + GAZETTEER_BUNDLE);
+    const bundle: Record<string, Record<string, unknown[]>> = {};
+    if (slice(incident.places).length) bundle.incident = { places: slice(incident.places) };
+    if (slice(actor.actors).length) bundle.actor = { actors: slice(actor.actors), aliases: slice(actor.aliases) };
+    if (slice(statement.sources).length) bundle.statement = { sources: slice(statement.sources) };
+    yield bundle;
+  }
+  const byIncident = <T extends { incidentId?: string | null }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) if (row.incidentId) map.set(row.incidentId, [...(map.get(row.incidentId) ?? []), row]);
+    return map;
+  };
+  const participations = byIncident(incident.participations);
+  const munitions = byIncident(incident.munitions);
+  const reports = byIncident(incident.reports);
+  const figures = byIncident(statement.figures);
+  const stances = byIncident(statement.stances);
+  for (let i = 0; i < incident.incidents.length; i++) {
+    const row = incident.incidents[i];
+    const said = statement.statements[i];
+    const about = (rows: { statementId: string }[]) => rows.filter((r) => r.statementId === said.id);
+    yield {
+      incident: {
+        incidents: [row],
+        participations: participations.get(row.id) ?? [],
+        munitions: munitions.get(row.id) ?? [],
+        reports: reports.get(row.id) ?? [],
+      },
+      statement: {
+        statements: [said],
+        stances: stances.get(row.id) ?? [],
+        statementIncidents: about(statement.statementIncidents.slice(i, i + 1)),
+        statementActors: about(statement.statementActors.slice(i, i + 1)),
+        appearances: about(statement.appearances.slice(i, i + 1)),
+        figures: figures.get(row.id) ?? [],
+      },
+    };
+  }
+}

@@ -229,10 +229,24 @@ async function allCounts(store: Store): Promise<Counts> {
 
 /** Tables that migrations after the first one create, empty until something is written (the audit). */
 const LATER_TABLES: Partial<Record<SubgraphName, string[]>> = {
-  incident: ["data_version"],
-  actor: ["write_record", "data_version"],
-  statement: ["write_record", "data_version"],
+  incident: ["data_version", "import_batch"],
+  actor: ["write_record", "data_version", "import_batch"],
+  statement: ["write_record", "data_version", "import_batch"],
 };
+
+/**
+ * The counts without FTS5's storage tables (`*_search_data`, `*_search_idx`: b-tree segments, not
+ * documents): the import-ledger migration rewrites the search index so that each document's rowid is its
+ * entity row's, which changes how many segments hold the same documents. The documents themselves
+ * (`*_search`, `*_search_content`, `*_search_docsize`) are still compared.
+ */
+function withoutSearchStorage(counts: Counts): Counts {
+  const kept = {} as Counts;
+  for (const name of SUBGRAPH_NAMES) {
+    kept[name] = Object.fromEntries(Object.entries(counts[name]).filter(([table]) => !/_search_(data|idx)$/.test(table))) as Counts[typeof name];
+  }
+  return kept;
+}
 
 /** Columns that migrations after the first one add, null on every row written before them (retraction of statements). */
 const LATER_COLUMNS = ["retractedAt", "retractedReason"];
@@ -303,7 +317,7 @@ function upgradeSuite(kind: Database["kind"], fresh: (prefix: string) => Promise
 
     const after = await allCounts(store);
     printCounts(`${kind}: row counts across npm run migrate`, before, after);
-    expect(withoutLaterTables(after)).toEqual(before);
+    expect(withoutSearchStorage(withoutLaterTables(after))).toEqual(withoutSearchStorage(before));
     expect(Object.values(before.incident).reduce((a, b) => a + b)).toBeGreaterThan(100);
     expect((await Promise.all(SUBGRAPH_NAMES.map((name) => spotRows(store, name)))).map(withoutLaterColumns)).toEqual(spotsBefore);
 
@@ -356,7 +370,7 @@ function upgradeSuite(kind: Database["kind"], fresh: (prefix: string) => Promise
     }
     const after = await allCounts(store);
     printCounts(`${kind}: row counts across a start with MIGRATE=auto`, before, after);
-    expect(withoutLaterTables(after)).toEqual(before);
+    expect(withoutSearchStorage(withoutLaterTables(after))).toEqual(withoutSearchStorage(before));
   });
 
   it("a new database migrates to the tables and columns synchronize builds from the entities (the drift check)", async () => {

@@ -10,9 +10,9 @@ import { ActorKind, AffiliationRole } from "./enums";
 import type { ActorContext } from "./loaders";
 import { Evidence as ActorEvidence } from "./evidence";
 import { ActorMatch } from "./match";
+import { ACTOR_NAMES } from "./name-key";
 
 /** Where actors keep their names. */
-const ACTOR_NAMES = { table: "actor", aliasTable: "actor_alias", keyTable: "actor_name_key", owner: "actorId" };
 
 /** A page of actors. */
 export const ActorConnection = defineConnection(Actor, "Actor", "actor");

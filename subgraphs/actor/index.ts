@@ -2,6 +2,9 @@ import { ActorComponentsResolver } from "./components";
 import { DataVersion1796228990445 as DataVersionPostgres } from "./migrations/postgres/1796228990445-data-version";
 import { DataVersion1796228990445 as DataVersionSqlite } from "./migrations/sqlite/1796228990445-data-version";
 import { DataVersion } from "../lib/data-version";
+import { ImportBatchRecord } from "../lib/import-ledger";
+import { ImportLedger1796229192840 as ImportLedgerPostgres } from "./migrations/postgres/1796229192840-import-ledger";
+import { ImportLedger1796229192840 as ImportLedgerSqlite } from "./migrations/sqlite/1796229192840-import-ledger";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
@@ -17,17 +20,23 @@ import { Writes1796224957858 as WritesSqlite } from "./migrations/sqlite/1796224
 import { type ActorLoaders, createActorLoaders } from "./loaders";
 import { ActorNameKey } from "./name-key";
 import { actorReferences } from "./reference";
-import { importActors } from "./seed";
+import { type ActorDataset, importActors } from "./seed";
 import { actorSection, readActorDataset } from "./bundle";
 
 /** The actor subgraph: actors, their aliases and affiliations, and alias-aware lookup. */
 export const actorSubgraph: SubgraphModule<ActorLoaders> = {
   name: "actor",
-  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord, DataVersion],
+  entities: [Actor, ActorAlias, Affiliation, ActorNameKey, WriteRecord, DataVersion, ImportBatchRecord],
   resolvers: [ActorResolver, ActorComponentsResolver, AffiliationResolver, ActorAliasResolver, AffiliationWriteResolver, defineWritesQuery("actor")],
   references: actorReferences,
   createLoaders: createActorLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
+  migrations: {
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite],
+    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres],
+  },
   bundleSection: actorSection,
-  seed: (db) => importActors(db, readActorDataset(datasetDir())),
+  seed: async (db) => {
+    await importActors(db, readActorDataset(datasetDir()));
+  },
+  importBatch: (db, section, options) => importActors(db, section as Partial<ActorDataset>, options),
 };

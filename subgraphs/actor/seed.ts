@@ -1,12 +1,12 @@
-import { importRows } from "../lib/bulk-import";
+import { type BatchOutcome, existingOwners, type ImportOptions, lastById, runBatch, upsertRows } from "../lib/bulk-import";
 import type { Database } from "../lib/data-source";
 import type { SeedRow } from "../lib/evidence";
-import { nameKeyRows } from "../lib/name-match";
+import { nameKeyRows, rebuildNameKeys } from "../lib/name-match";
 import { foldName } from "../lib/names";
 import { Actor } from "./actor";
 import { Affiliation } from "./affiliation";
 import { ActorAlias } from "./alias";
-import { ActorNameKey } from "./name-key";
+import { ACTOR_NAMES, ActorNameKey } from "./name-key";
 
 /** Everything the actor subgraph stores, as written in a dataset. */
 export interface ActorDataset {
@@ -15,12 +15,42 @@ export interface ActorDataset {
   affiliations: SeedRow<Affiliation>[];
 }
 
-/** Imports an actor dataset (the bundled seed, or a bulk import) in one transaction. */
-export async function importActors(db: Database, data: ActorDataset): Promise<void> {
-  await importRows(db, [
-    { entity: Actor, rows: data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name) })) },
-    { entity: ActorAlias, rows: data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })) },
-    { entity: Affiliation, rows: data.affiliations },
-    { entity: ActorNameKey, rows: nameKeyRows("actorId", [...data.actors, ...data.aliases.map((alias) => ({ id: alias.actorId, name: alias.name }))]) },
-  ]);
+/**
+ * Imports one batch of actor data (the bundled seed, or a batch of a bulk import) in one transaction,
+ * with the name keys brought up to date in the same transaction: computed from the batch for actors
+ * it brings whole, rebuilt from the database for those that already had names stored.
+ */
+export async function importActors(db: Database, input: Partial<ActorDataset>, options: ImportOptions = {}): Promise<BatchOutcome> {
+  const data = { actors: lastById(input.actors), aliases: lastById(input.aliases), affiliations: lastById(input.affiliations) };
+  const actorIds = new Set<string>([...data.actors.map((row) => row.id), ...data.aliases.map((row) => row.actorId)]);
+  return runBatch(db, options.ledger, async (manager) => {
+    const stored = await existingOwners(manager, db.kind, [
+      { table: "actor", select: "id", where: "id", ids: [...actorIds] },
+      { table: "actor_alias", select: "actorId", where: "actorId", ids: [...actorIds] },
+      { table: "actor_alias", select: "actorId", where: "id", ids: data.aliases.map((row) => row.id) },
+    ]);
+    let rows = await upsertRows(
+      manager,
+      db.kind,
+      Actor,
+      data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name) })),
+    );
+    rows += await upsertRows(
+      manager,
+      db.kind,
+      ActorAlias,
+      data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })),
+    );
+    rows += await upsertRows(manager, db.kind, Affiliation, data.affiliations);
+    const names = [...data.actors, ...data.aliases.map((alias) => ({ id: alias.actorId, name: alias.name }))];
+    await upsertRows(manager, db.kind, ActorNameKey, [
+      ...nameKeyRows(
+        "actorId",
+        names.filter((row) => !stored.has(row.id)),
+      ),
+      ...(await rebuildNameKeys(manager, db.kind, ACTOR_NAMES, [...stored])),
+    ]);
+    await options.alsoInTransaction?.(manager);
+    return rows;
+  });
 }

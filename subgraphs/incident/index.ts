@@ -1,6 +1,9 @@
 import { DataVersion1796228983777 as DataVersionPostgres } from "./migrations/postgres/1796228983777-data-version";
 import { DataVersion1796228983777 as DataVersionSqlite } from "./migrations/sqlite/1796228983777-data-version";
 import { DataVersion } from "../lib/data-version";
+import { ImportBatchRecord } from "../lib/import-ledger";
+import { ImportLedger1796229185593 as ImportLedgerPostgres } from "./migrations/postgres/1796229185593-import-ledger";
+import { ImportLedger1796229185593 as ImportLedgerSqlite } from "./migrations/sqlite/1796229185593-import-ledger";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { FacetResolver } from "./facets";
@@ -14,7 +17,7 @@ import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
-import { importIncidents } from "./seed";
+import { type IncidentDataset, importIncidents } from "./seed";
 import { incidentSection, readIncidentDataset } from "./bundle";
 
 /** The incident subgraph: incidents, places, and who took part in what (`Actor.incidents`). */
@@ -33,11 +36,15 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
     IncidentReport,
     IncidentLink,
     DataVersion,
+    ImportBatchRecord,
   ],
   resolvers: [IncidentResolver, ParticipationResolver, IncidentLinkResolver, ActorIncidentsResolver, PlaceResolver, FacetResolver],
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
-  migrations: { sqlite: [InitialSqlite, DataVersionSqlite], postgres: [InitialPostgres, DataVersionPostgres] },
+  migrations: { sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite], postgres: [InitialPostgres, DataVersionPostgres, ImportLedgerPostgres] },
   bundleSection: incidentSection,
-  seed: (db) => importIncidents(db, readIncidentDataset(datasetDir())),
+  seed: async (db) => {
+    await importIncidents(db, readIncidentDataset(datasetDir()));
+  },
+  importBatch: (db, section, options) => importIncidents(db, section as Partial<IncidentDataset>, options),
 };

@@ -1,6 +1,7 @@
 import { queryNamed } from "../lib/data-source";
 import { lookupName } from "../lib/name-match";
 import type { IncidentContext } from "./loaders";
+import { PLACE_NAMES } from "./name-key";
 import type { Place } from "./place";
 
 /** A place found by name. */
@@ -9,9 +10,6 @@ export interface PlaceMatchRow {
   matchedName: string;
   score: number;
 }
-
-/** Where places keep their names. */
-const PLACE_NAMES = { table: "place", aliasTable: "place_alias", keyTable: "place_name_key", owner: "placeId" };
 
 /**
  * Places whose name or alias matches `name`, best first: exact after folding (case, diacritics,

@@ -1,11 +1,10 @@
-import { importRows } from "../lib/bulk-import";
+import { type BatchOutcome, existingOwners, type ImportOptions, lastById, runBatch, upsertRows } from "../lib/bulk-import";
 import type { Database } from "../lib/data-source";
 import type { SeedRow } from "../lib/evidence";
-import type { EntityManager } from "typeorm";
-import { nameKeyRows } from "../lib/name-match";
+import { nameKeyRows, rebuildNameKeys } from "../lib/name-match";
 import { foldName } from "../lib/names";
-import { PlaceNameKey } from "./name-key";
-import { indexIncidents } from "./search";
+import { PLACE_NAMES, PlaceNameKey } from "./name-key";
+import { incidentDocuments, incidentSearch, indexIncidents } from "./search";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
 import { Incident } from "./incident";
 import { Place, PlaceAlias } from "./place";
@@ -24,36 +23,92 @@ export interface IncidentDataset {
   links: SeedRow<IncidentLink>[];
 }
 
-/** Name keys of places and their aliases, for misspelling-tolerant lookup. */
-function placeNameKeys(data: IncidentDataset): PlaceNameKey[] {
-  return nameKeyRows("placeId", [...data.places, ...data.placeAliases.map((alias) => ({ id: alias.placeId, name: alias.name }))]);
-}
+/** The fact tables whose evidence sentences are part of an incident's search document, in document order. */
+const SEARCHED_FACTS = [
+  ["participation", "participations"],
+  ["munition_report", "munitions"],
+  ["casualty_report", "casualties"],
+  ["damage_report", "damage"],
+  ["incident_report", "reports"],
+] as const;
 
 /**
- * Imports an incident dataset (the bundled seed, or a bulk import) in one transaction, with the
- * place name keys and the incidents' search documents rebuilt in the same transaction.
+ * Imports one batch of incident data (the bundled seed, or a batch of a bulk import) in one
+ * transaction, with the place name keys and the incidents' search documents brought up to date in the
+ * same transaction: computed from the batch for incidents and places it brings whole, rebuilt from
+ * the database for those that already had rows.
  */
-export async function importIncidents(db: Database, data: IncidentDataset, now: string = new Date().toISOString()): Promise<void> {
-  const touched = new Set<string>([
-    ...data.incidents.map((row) => row.id),
-    ...[data.participations, data.munitions, data.casualties, data.damage, data.reports].flatMap((rows) => rows.map((row) => row.incidentId)),
-  ]);
-  const reindex = (manager: EntityManager) => indexIncidents(manager, db.kind, [...touched]);
-  await importRows(
-    db,
-    [
-      { entity: Place, rows: data.places.map((place) => ({ ...place, folded: foldName(place.name) })) },
-      { entity: PlaceAlias, rows: data.placeAliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })) },
-      { entity: Incident, rows: data.incidents.map((incident) => ({ ...incident, updatedAt: now })) },
-      { entity: Participation, rows: data.participations },
-      { entity: ClaimStatusReport, rows: data.claimStatusReports },
-      { entity: MunitionReport, rows: data.munitions },
-      { entity: CasualtyReport, rows: data.casualties },
-      { entity: DamageReport, rows: data.damage },
-      { entity: IncidentReport, rows: data.reports },
-      { entity: IncidentLink, rows: data.links },
-      { entity: PlaceNameKey, rows: placeNameKeys(data) },
-    ],
-    reindex,
-  );
+export async function importIncidents(db: Database, input: Partial<IncidentDataset>, options: ImportOptions = {}): Promise<BatchOutcome> {
+  const now = options.now ?? new Date().toISOString();
+  const data = {
+    places: lastById(input.places),
+    placeAliases: lastById(input.placeAliases),
+    incidents: lastById(input.incidents),
+    participations: lastById(input.participations),
+    claimStatusReports: lastById(input.claimStatusReports),
+    munitions: lastById(input.munitions),
+    casualties: lastById(input.casualties),
+    damage: lastById(input.damage),
+    reports: lastById(input.reports),
+    links: lastById(input.links),
+  };
+  const incidentIds = new Set<string>(data.incidents.map((row) => row.id));
+  for (const [, table] of SEARCHED_FACTS) for (const row of data[table]) incidentIds.add(row.incidentId);
+  const placeIds = new Set<string>([...data.places.map((row) => row.id), ...data.placeAliases.map((row) => row.placeId)]);
+  return runBatch(db, options.ledger, async (manager) => {
+    const incidentsStored = await existingOwners(manager, db.kind, [
+      { table: "incident", select: "id", where: "id", ids: [...incidentIds] },
+      ...SEARCHED_FACTS.flatMap(([table, key]) => [
+        { table, select: "incidentId", where: "incidentId", ids: [...incidentIds] },
+        { table, select: "incidentId", where: "id", ids: data[key].map((row) => row.id) },
+      ]),
+    ]);
+    const placesStored = await existingOwners(manager, db.kind, [
+      { table: "place", select: "id", where: "id", ids: [...placeIds] },
+      { table: "place_alias", select: "placeId", where: "placeId", ids: [...placeIds] },
+      { table: "place_alias", select: "placeId", where: "id", ids: data.placeAliases.map((row) => row.id) },
+    ]);
+    let rows = 0;
+    const write = async (entity: Function, batch: object[]) => (rows += await upsertRows(manager, db.kind, entity, batch));
+    await write(
+      Place,
+      data.places.map((place) => ({ ...place, folded: foldName(place.name) })),
+    );
+    await write(
+      PlaceAlias,
+      data.placeAliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })),
+    );
+    await write(
+      Incident,
+      data.incidents.map((incident) => ({ ...incident, updatedAt: now })),
+    );
+    await write(Participation, data.participations);
+    await write(ClaimStatusReport, data.claimStatusReports);
+    await write(MunitionReport, data.munitions);
+    await write(CasualtyReport, data.casualties);
+    await write(DamageReport, data.damage);
+    await write(IncidentReport, data.reports);
+    await write(IncidentLink, data.links);
+
+    // Derived data, in the same transaction: it can never disagree with the rows it derives from.
+    const newPlaces = new Set([...placeIds].filter((id) => !placesStored.has(id)));
+    await upsertRows(manager, db.kind, PlaceNameKey, [
+      ...nameKeyRows(
+        "placeId",
+        [...data.places, ...data.placeAliases.map((alias) => ({ id: alias.placeId, name: alias.name }))].filter((row) => newPlaces.has(row.id)),
+      ),
+      ...(await rebuildNameKeys(manager, db.kind, PLACE_NAMES, [...placesStored])),
+    ]);
+    await incidentSearch.write(
+      manager,
+      db.kind,
+      incidentDocuments(
+        data,
+        data.incidents.filter((incident) => !incidentsStored.has(incident.id)),
+      ),
+    );
+    await indexIncidents(manager, db.kind, [...incidentsStored]);
+    await options.alsoInTransaction?.(manager);
+    return rows;
+  });
 }

@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import type { EntityManager } from "typeorm";
 import { type Database, queryNamed } from "./data-source";
 import { foldName } from "./names";
 
@@ -123,4 +124,28 @@ export function nameKeyRows<Owner extends string>(
       rows.set(`${id}\u0000${name}\u0000${key}`, { [owner]: id, name, key } as { [K in Owner]: string } & { name: string; key: string });
   }
   return [...rows.values()];
+}
+
+/**
+ * Rebuilds the name keys of these owners from their stored names and aliases (inside an import's
+ * transaction, after its rows are written): the keys of a name no longer stored go, the new ones come.
+ */
+export async function rebuildNameKeys(
+  manager: EntityManager,
+  kind: Database["kind"],
+  tables: NameTables,
+  ids: string[],
+): Promise<{ [owner: string]: string }[]> {
+  const owner = `"${tables.owner}"`;
+  const names: { id: string; name: string }[] = [];
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const marks = chunk.map((_, i) => (kind === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
+    await manager.query(`DELETE FROM ${tables.keyTable} WHERE ${owner} IN (${marks})`, chunk);
+    names.push(...((await manager.query(`SELECT id, name FROM ${tables.table} WHERE id IN (${marks})`, chunk)) as { id: string; name: string }[]));
+    names.push(
+      ...((await manager.query(`SELECT ${owner} AS id, name FROM ${tables.aliasTable} WHERE ${owner} IN (${marks})`, chunk)) as { id: string; name: string }[]),
+    );
+  }
+  return nameKeyRows(tables.owner, names);
 }

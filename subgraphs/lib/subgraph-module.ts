@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { z } from "zod/v4";
 import type { SubgraphName } from "./config";
+import type { BatchOutcome, ImportOptions } from "./bulk-import";
 import type { Database } from "./data-source";
 import type { Logger } from "./logger";
 import type { SchemaMigrations } from "./migrations";
@@ -63,6 +64,11 @@ export interface SubgraphModule<Loaders = unknown> {
   bundleSection: z.ZodType;
   /** Imports its sections of the bundled dataset (`dataset/`) into an empty database (idempotent: existing ids are replaced). */
   seed(db: Database): Promise<void>;
+  /**
+   * Writes one batch of its section of bundles (validated with `bundleSection`) through the bulk
+   * engine, in one transaction with its derived data and ledger entry (see `bulk-import.ts`).
+   */
+  importBatch(db: Database, section: Record<string, unknown>, options?: ImportOptions): Promise<BatchOutcome>;
 }
 
 /** Makes the per-operation context of a subgraph: fresh loaders over its database, the request's logger and the caller. */

@@ -1,6 +1,9 @@
 import { DataVersion1796228996925 as DataVersionPostgres } from "./migrations/postgres/1796228996925-data-version";
 import { DataVersion1796228996925 as DataVersionSqlite } from "./migrations/sqlite/1796228996925-data-version";
 import { DataVersion } from "../lib/data-version";
+import { ImportBatchRecord } from "../lib/import-ledger";
+import { ImportLedger1796229205089 as ImportLedgerPostgres } from "./migrations/postgres/1796229205089-import-ledger";
+import { ImportLedger1796229205089 as ImportLedgerSqlite } from "./migrations/sqlite/1796229205089-import-ledger";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { ReportedFigure } from "./figure";
@@ -11,7 +14,7 @@ import { Writes1796223456445 as WritesPostgres } from "./migrations/postgres/179
 import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
 import { Writes1796223456445 as WritesSqlite } from "./migrations/sqlite/1796223456445-writes";
 import { statementReferences } from "./reference";
-import { importStatements } from "./seed";
+import { type StatementDataset, importStatements } from "./seed";
 import { statementSection, readStatementDataset } from "./bundle";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
@@ -24,7 +27,20 @@ import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, 
 /** The statement subgraph: statements, their source articles, and the figures they report. */
 export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   name: "statement",
-  entities: [Source, SourceCitation, Statement, Quote, Stance, StatementIncident, StatementActor, Appearance, ReportedFigure, WriteRecord, DataVersion],
+  entities: [
+    Source,
+    SourceCitation,
+    Statement,
+    Quote,
+    Stance,
+    StatementIncident,
+    StatementActor,
+    Appearance,
+    ReportedFigure,
+    WriteRecord,
+    DataVersion,
+    ImportBatchRecord,
+  ],
   resolvers: [
     StatementResolver,
     StanceResolver,
@@ -40,7 +56,13 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
+  migrations: {
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite],
+    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres],
+  },
   bundleSection: statementSection,
-  seed: (db) => importStatements(db, readStatementDataset(datasetDir())),
+  seed: async (db) => {
+    await importStatements(db, readStatementDataset(datasetDir()));
+  },
+  importBatch: (db, section, options) => importStatements(db, section as Partial<StatementDataset>, options),
 };

@@ -1,0 +1,90 @@
+import { parseArgs } from "node:util";
+
+/** What `npm run import` was asked to do. */
+export interface ImportCommand {
+  paths: string[];
+  direct: boolean;
+  gateway: string;
+  token: string | undefined;
+  dryRun: boolean;
+  importId: string | undefined;
+  batchSize: number;
+  /** Print a line per committed batch (`committed batch N`) on stdout. */
+  quiet: boolean;
+}
+
+/** A command line that cannot be run: exit code 2 with the usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Bundles (incidents) per batch when `--batch-size` is not given. */
+export const DEFAULT_BATCH_SIZE = 5000;
+
+export const USAGE = `usage: npm run import -- [options] <files or folders>
+
+Imports article bundles (.json, the seed's format), streams of bundles (.ndjson, one per line) and
+ACLED exports (.csv) into the subgraphs' databases. A re-run with the same input resumes a killed
+import and changes nothing once it is complete.
+
+options:
+  --direct             write the databases on this machine (DATA_DIR, *_DATABASE_URL), not through the gateway
+  --gateway <url>      the gateway to import through (default http://127.0.0.1:4000/)
+  --token <jwt>        bearer token with scope write:import (default: IMPORT_TOKEN)
+  --dry-run            validate everything and report every problem; write nothing
+  --import-id <id>     the import's id in the ledger (default: a hash of the input and batch size)
+  --batch-size <n>     bundles per batch, each one transaction per database (default ${DEFAULT_BATCH_SIZE})
+  --quiet              no line per committed batch
+  --help               this text
+
+exit codes: 0 imported, 1 problems in the input (reported, with file and line), 2 usage`;
+
+/** Parses the command line (`process.argv.slice(2)`); throws `UsageError`. */
+export function parseImportCommand(args: string[], env: NodeJS.ProcessEnv = process.env): ImportCommand | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        direct: { type: "boolean", default: false },
+        gateway: { type: "string", default: "http://127.0.0.1:4000/" },
+        token: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        "import-id": { type: "string" },
+        "batch-size": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (positionals.length === 0) throw new UsageError("no files or folders to import");
+  const batchSize = values["batch-size"] === undefined ? DEFAULT_BATCH_SIZE : Number(values["batch-size"]);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new UsageError("--batch-size must be a whole number from 1 to 100000");
+  const importId = values["import-id"];
+  if (importId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(importId)) {
+    throw new UsageError("--import-id must be 1 to 100 letters, digits and - _ . :, starting with a letter or digit");
+  }
+  try {
+    new URL(values.gateway);
+  } catch {
+    throw new UsageError(`--gateway "${values.gateway}" is not a URL`);
+  }
+  return {
+    paths: positionals,
+    direct: values.direct,
+    gateway: values.gateway,
+    token: values.token ?? (env.IMPORT_TOKEN || undefined),
+    dryRun: values["dry-run"],
+    importId,
+    batchSize,
+    quiet: values.quiet,
+  };
+}
