@@ -12,7 +12,7 @@ import { Evidence as ActorEvidence } from "./evidence";
 import { ActorMatch } from "./match";
 
 /** Where actors keep their names. */
-const ACTOR_NAMES = { table: "actor", aliasTable: "actor_alias", keyTable: "actor_name_key", owner: "actorId" };
+export const ACTOR_NAMES = { table: "actor", aliasTable: "actor_alias", keyTable: "actor_name_key", owner: "actorId", aliasesRetract: true };
 
 /** A page of actors. */
 export const ActorConnection = defineConnection(Actor, "Actor", "actor");

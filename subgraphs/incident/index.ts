@@ -10,10 +10,15 @@ import { ActorIncidentsResolver, IncidentLinkResolver, IncidentResolver, Partici
 import { createIncidentLoaders, type IncidentLoaders } from "./loaders";
 import { Initial1796221392496 as InitialPostgres } from "./migrations/postgres/1796221392496-initial";
 import { Initial1796221392496 as InitialSqlite } from "./migrations/sqlite/1796221392496-initial";
+import { Writes1796229988455 as WritesPostgres } from "./migrations/postgres/1796229988455-writes";
+import { Writes1796229988455 as WritesSqlite } from "./migrations/sqlite/1796229988455-writes";
 import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
+import { defineWritesQuery, WriteRecord } from "../lib/writes";
+import { IncidentWriteResolver } from "./incident.write";
+import { PlaceWriteResolver } from "./place.write";
 import { importIncidents } from "./seed";
 import { incidentSection, readIncidentDataset } from "./bundle";
 
@@ -32,12 +37,23 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
     DamageReport,
     IncidentReport,
     IncidentLink,
+    WriteRecord,
     DataVersion,
   ],
-  resolvers: [IncidentResolver, ParticipationResolver, IncidentLinkResolver, ActorIncidentsResolver, PlaceResolver, FacetResolver],
+  resolvers: [
+    IncidentResolver,
+    ParticipationResolver,
+    IncidentLinkResolver,
+    ActorIncidentsResolver,
+    PlaceResolver,
+    FacetResolver,
+    IncidentWriteResolver,
+    PlaceWriteResolver,
+    defineWritesQuery("incident"),
+  ],
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
-  migrations: { sqlite: [InitialSqlite, DataVersionSqlite], postgres: [InitialPostgres, DataVersionPostgres] },
+  migrations: { sqlite: [InitialSqlite, DataVersionSqlite, WritesSqlite], postgres: [InitialPostgres, DataVersionPostgres, WritesPostgres] },
   bundleSection: incidentSection,
   seed: (db) => importIncidents(db, readIncidentDataset(datasetDir())),
 };

@@ -11,7 +11,7 @@ export interface PlaceMatchRow {
 }
 
 /** Where places keep their names. */
-const PLACE_NAMES = { table: "place", aliasTable: "place_alias", keyTable: "place_name_key", owner: "placeId" };
+export const PLACE_NAMES = { table: "place", aliasTable: "place_alias", keyTable: "place_name_key", owner: "placeId" };
 
 /**
  * Places whose name or alias matches `name`, best first: exact after folding (case, diacritics,

@@ -42,15 +42,15 @@ export async function importIncidents(db: Database, data: IncidentDataset, now: 
   await importRows(
     db,
     [
-      { entity: Place, rows: data.places.map((place) => ({ ...place, folded: foldName(place.name) })) },
+      { entity: Place, rows: data.places.map((place) => ({ ...place, folded: foldName(place.name), updatedAt: now })) },
       { entity: PlaceAlias, rows: data.placeAliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })) },
       { entity: Incident, rows: data.incidents.map((incident) => ({ ...incident, updatedAt: now })) },
-      { entity: Participation, rows: data.participations },
+      { entity: Participation, rows: data.participations.map((row) => ({ ...row, updatedAt: now })) },
       { entity: ClaimStatusReport, rows: data.claimStatusReports },
       { entity: MunitionReport, rows: data.munitions },
       { entity: CasualtyReport, rows: data.casualties },
       { entity: DamageReport, rows: data.damage },
-      { entity: IncidentReport, rows: data.reports },
+      { entity: IncidentReport, rows: data.reports.map((row) => ({ ...row, updatedAt: now })) },
       { entity: IncidentLink, rows: data.links },
       { entity: PlaceNameKey, rows: placeNameKeys(data) },
     ],
