@@ -16,11 +16,11 @@ export interface ActorDataset {
 }
 
 /** Imports an actor dataset (the bundled seed, or a bulk import) in one transaction. */
-export async function importActors(db: Database, data: ActorDataset): Promise<void> {
+export async function importActors(db: Database, data: ActorDataset, now: string = new Date().toISOString()): Promise<void> {
   await importRows(db, [
-    { entity: Actor, rows: data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name) })) },
-    { entity: ActorAlias, rows: data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })) },
-    { entity: Affiliation, rows: data.affiliations },
+    { entity: Actor, rows: data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name), updatedAt: now })) },
+    { entity: ActorAlias, rows: data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name), updatedAt: now })) },
+    { entity: Affiliation, rows: data.affiliations.map((affiliation) => ({ ...affiliation, updatedAt: now })) },
     { entity: ActorNameKey, rows: nameKeyRows("actorId", [...data.actors, ...data.aliases.map((alias) => ({ id: alias.actorId, name: alias.name }))]) },
   ]);
 }
