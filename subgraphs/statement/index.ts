@@ -10,6 +10,8 @@ import { Initial1796221396243 as InitialPostgres } from "./migrations/postgres/1
 import { Writes1796223456445 as WritesPostgres } from "./migrations/postgres/1796223456445-writes";
 import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
 import { Writes1796223456445 as WritesSqlite } from "./migrations/sqlite/1796223456445-writes";
+import { WritesRetraction1796232256828 as WritesRetractionPostgres } from "./migrations/postgres/1796232256828-writes-retraction";
+import { WritesRetraction1796232256828 as WritesRetractionSqlite } from "./migrations/sqlite/1796232256828-writes-retraction";
 import { statementReferences } from "./reference";
 import { importStatements } from "./seed";
 import { statementSection, readStatementDataset } from "./bundle";
@@ -19,6 +21,7 @@ import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident
 import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { FigureWriteResolver } from "./figure.write";
 import { StatementWriteResolver } from "./statement.write";
+import { SourceWriteResolver } from "./source.write";
 import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, StanceResolver, StatementResolver } from "./statement.resolver";
 
 /** The statement subgraph: statements, their source articles, and the figures they report. */
@@ -36,11 +39,15 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
     FigureResolver,
     StatementWriteResolver,
     FigureWriteResolver,
+    SourceWriteResolver,
     defineWritesQuery("statement"),
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
-  migrations: { sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite], postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres] },
+  migrations: {
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, WritesRetractionSqlite],
+    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, WritesRetractionPostgres],
+  },
   bundleSection: statementSection,
   seed: (db) => importStatements(db, readStatementDataset(datasetDir())),
 };

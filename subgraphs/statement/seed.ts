@@ -31,7 +31,7 @@ export async function importStatements(db: Database, data: StatementDataset, now
   await importRows(
     db,
     [
-      { entity: Source, rows: data.sources },
+      { entity: Source, rows: data.sources.map((source) => ({ ...source, updatedAt: now })) },
       { entity: SourceCitation, rows: data.citations },
       { entity: Statement, rows: data.statements.map((statement) => ({ ...statement, updatedAt: now })) },
       { entity: Quote, rows: data.quotes },
@@ -39,7 +39,7 @@ export async function importStatements(db: Database, data: StatementDataset, now
       { entity: StatementIncident, rows: data.statementIncidents },
       { entity: StatementActor, rows: data.statementActors },
       { entity: Appearance, rows: data.appearances },
-      { entity: ReportedFigure, rows: data.figures },
+      { entity: ReportedFigure, rows: data.figures.map((figure) => ({ ...figure, updatedAt: now })) },
     ],
     (manager) => indexStatements(manager, db.kind, [...touched]),
   );
