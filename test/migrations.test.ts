@@ -10,6 +10,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
 import { createDataSource, type Database } from "../subgraphs/lib/data-source";
 import { runMigrations } from "../subgraphs/lib/migrations";
 import { projectRoot } from "../subgraphs/lib/paths";
+import { BEFORE_ANY_SYNC } from "../subgraphs/lib/retractable";
 import { createTestDatabases, describeWithPostgres } from "./support/postgres";
 import { type DatabaseUrls, startTestSystem } from "./support/system";
 
@@ -142,7 +143,9 @@ async function spotRows(store: Store, name: SubgraphName): Promise<unknown[]> {
 }
 
 /**
- * Every table with its columns (name, type, nullability, key, default, generation) and indexes, read
+ * Every table with its columns (name, type, nullability, key, default, generation; sorted by name: a
+ * later migration can only append a column, where synchronize puts embedded columns such as
+ * `evidence*` after the entity's own) and indexes, read
  * from the database's own catalog: a check independent of how TypeORM reads a schema back.
  */
 async function schemaOf(db: Database, skip: (table: string) => boolean = () => false): Promise<Record<string, { columns: string[]; indices: string[] }>> {
@@ -162,9 +165,9 @@ async function schemaOf(db: Database, skip: (table: string) => boolean = () => f
         sql: string | null;
       }[];
       described[table] = {
-        columns: columns.map(
-          (c) => `${c.name} ${c.type}${c.notnull ? " not null" : ""}${c.pk ? " primary" : ""}${c.dflt_value === null ? "" : ` default ${c.dflt_value}`}`,
-        ),
+        columns: columns
+          .map((c) => `${c.name} ${c.type}${c.notnull ? " not null" : ""}${c.pk ? " primary" : ""}${c.dflt_value === null ? "" : ` default ${c.dflt_value}`}`)
+          .sort(),
         indices: indices.map((index) => `${index.name}: ${index.sql ?? "automatic"}`).sort(),
       };
     } else {
@@ -185,11 +188,13 @@ async function schemaOf(db: Database, skip: (table: string) => boolean = () => f
         indexdef: string;
       }[];
       described[table] = {
-        columns: columns.map(
-          (c) =>
-            `${c.column_name} ${c.data_type}${c.length ? `(${c.length})` : ""}${c.is_nullable === "NO" ? " not null" : ""}` +
-            `${c.column_default ? ` default ${c.column_default}` : ""}${c.generation_expression ? ` generated ${c.generation_expression}` : ""}`,
-        ),
+        columns: columns
+          .map(
+            (c) =>
+              `${c.column_name} ${c.data_type}${c.length ? `(${c.length})` : ""}${c.is_nullable === "NO" ? " not null" : ""}` +
+              `${c.column_default ? ` default ${c.column_default}` : ""}${c.generation_expression ? ` generated ${c.generation_expression}` : ""}`,
+          )
+          .sort(),
         indices: indices.map((index) => `${index.indexname}: ${index.indexdef}`).sort(),
       };
     }
@@ -229,7 +234,7 @@ async function allCounts(store: Store): Promise<Counts> {
 
 /** Tables that migrations after the first one create, empty until something is written (the audit). */
 const LATER_TABLES: Partial<Record<SubgraphName, string[]>> = {
-  incident: ["data_version", "import_batch"],
+  incident: ["write_record", "data_version", "import_batch"],
   actor: ["write_record", "data_version", "import_batch"],
   statement: ["write_record", "data_version", "import_batch"],
 };
@@ -248,16 +253,28 @@ function withoutSearchStorage(counts: Counts): Counts {
   return kept;
 }
 
-/** Columns that migrations after the first one add, null on every row written before them (retraction of statements). */
-const LATER_COLUMNS = ["retractedAt", "retractedReason"];
+/**
+ * Columns that migrations after the first one add (retraction, sync time, a place's evidence), with
+ * the value every row written before them gets: null, `BEFORE_ANY_SYNC`, or false (0 on SQLite).
+ */
+const LATER_COLUMNS: Record<string, unknown[]> = {
+  retractedAt: [null],
+  retractedReason: [null],
+  updatedAt: [BEFORE_ANY_SYNC],
+  evidenceSourceid: [null],
+  evidenceSentence: [null],
+  evidenceGarbled: [false, 0],
+  evidenceNote: [null],
+};
 
-/** Spot rows after a migration, with the later migrations' columns checked null and set aside. */
-function withoutLaterColumns(rows: unknown[]): unknown[] {
-  return rows.map((row) => {
+/** Spot rows after a migration, with the columns the later migrations added checked and set aside. */
+function withoutLaterColumns(rows: unknown[], index: number, spotsBefore: unknown[][]): unknown[] {
+  return rows.map((row, at) => {
+    const before = spotsBefore[index]?.[at] as Record<string, unknown>;
     const kept = { ...(row as Record<string, unknown>) };
-    for (const column of LATER_COLUMNS) {
-      if (!(column in kept)) continue;
-      expect(kept[column]).toBeNull();
+    for (const [column, values] of Object.entries(LATER_COLUMNS)) {
+      if (!(column in kept) || column in before) continue;
+      expect(values).toContain(kept[column]);
       delete kept[column];
     }
     return kept;
@@ -319,7 +336,9 @@ function upgradeSuite(kind: Database["kind"], fresh: (prefix: string) => Promise
     printCounts(`${kind}: row counts across npm run migrate`, before, after);
     expect(withoutSearchStorage(withoutLaterTables(after))).toEqual(withoutSearchStorage(before));
     expect(Object.values(before.incident).reduce((a, b) => a + b)).toBeGreaterThan(100);
-    expect((await Promise.all(SUBGRAPH_NAMES.map((name) => spotRows(store, name)))).map(withoutLaterColumns)).toEqual(spotsBefore);
+    expect(
+      (await Promise.all(SUBGRAPH_NAMES.map((name) => spotRows(store, name)))).map((rows, index) => withoutLaterColumns(rows, index, spotsBefore)),
+    ).toEqual(spotsBefore);
 
     // The adopted schema is the one the migrations build on a new database, and matches the entities.
     const blank = await freshStore("mig_blank");

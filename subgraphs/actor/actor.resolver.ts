@@ -13,6 +13,11 @@ import { ActorMatch } from "./match";
 import { ACTOR_NAMES } from "./name-key";
 
 /** Where actors keep their names. */
+import { standing } from "../lib/retractable";
+import { GraphQLDateTime } from "graphql-scalars";
+
+/** The `includeRetracted` argument of a list of an actor's aliases or affiliations. */
+const INCLUDE_RETRACTED = "True includes retracted ones (flagged by `retractedAt`), for a client syncing with `actors(updatedSince:)`. Default: left out.";
 
 /** A page of actors. */
 export const ActorConnection = defineConnection(Actor, "Actor", "actor");
@@ -30,9 +35,22 @@ export class ActorResolver {
     @Args() page: PageArgsInput,
     @Ctx() ctx: ActorContext,
     @Arg("kind", () => ActorKind, { nullable: true, description: "Only actors of this kind." }) kind?: ActorKind | null,
+    @Arg("updatedSince", () => GraphQLDateTime, {
+      nullable: true,
+      description:
+        "Only actors changed at or after this moment (for incremental sync; a change to an alias or affiliation counts); retracted ones are included, flagged by `retractedAt`.",
+    })
+    updatedSince?: Date | null,
+    @Arg("includeRetracted", () => Boolean, {
+      nullable: true,
+      description: "True includes retracted actors (flagged by `retractedAt`). Default: left out, unless `updatedSince` is given.",
+    })
+    includeRetracted?: boolean | null,
   ): Promise<InstanceType<typeof ActorConnection>> {
     const query = ctx.db.dataSource.getRepository(Actor).createQueryBuilder("a");
-    if (kind) query.where("a.kind = :kind", { kind });
+    if (kind) query.andWhere("a.kind = :kind", { kind });
+    if (!includeRetracted && !updatedSince) query.andWhere("a.retractedAt IS NULL");
+    if (updatedSince) query.andWhere("a.updatedAt >= :updatedSince", { updatedSince: updatedSince.toISOString() });
     const order = sortBy<Actor>("a", "name", "ASC");
     return ActorConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }
@@ -64,8 +82,17 @@ export class ActorResolver {
   // At most 9 in the bundled dataset, 1 in generated data.
   @Directive(assumedSize(20))
   @FieldResolver(() => [ActorAlias], { description: "Other names of this actor, each with where it appears." })
-  aliases(@Root() actor: Actor, @Ctx() ctx: ActorContext): Promise<ActorAlias[]> {
-    return ctx.loaders.aliases.load(actor.id);
+  async aliases(
+    @Root() actor: Actor,
+    @Ctx() ctx: ActorContext,
+    @Arg("includeRetracted", () => Boolean, { nullable: true, description: INCLUDE_RETRACTED }) includeRetracted?: boolean | null,
+  ): Promise<ActorAlias[]> {
+    return standing(await ctx.loaders.aliases.load(actor.id), includeRetracted);
+  }
+
+  @FieldResolver(() => ActorEvidence, { nullable: true, description: "The sentence that introduces the actor; null for reference data." })
+  evidence(@Root() actor: Actor): Actor["evidence"] | null {
+    return actor.evidence?.sourceId ? actor.evidence : null;
   }
 
   // At most 3 in the bundled dataset, 0 in generated data.
@@ -75,8 +102,9 @@ export class ActorResolver {
     @Root() actor: Actor,
     @Ctx() ctx: ActorContext,
     @Arg("role", () => AffiliationRole, { nullable: true, description: "Only this relation." }) role?: AffiliationRole | null,
+    @Arg("includeRetracted", () => Boolean, { nullable: true, description: INCLUDE_RETRACTED }) includeRetracted?: boolean | null,
   ): Promise<Affiliation[]> {
-    const rows = await ctx.loaders.affiliationsOf.load(actor.id);
+    const rows = standing(await ctx.loaders.affiliationsOf.load(actor.id), includeRetracted);
     return role ? rows.filter((row) => row.role === role) : rows;
   }
 
@@ -89,8 +117,9 @@ export class ActorResolver {
     @Root() actor: Actor,
     @Ctx() ctx: ActorContext,
     @Arg("role", () => AffiliationRole, { nullable: true, description: "Only this relation." }) role?: AffiliationRole | null,
+    @Arg("includeRetracted", () => Boolean, { nullable: true, description: INCLUDE_RETRACTED }) includeRetracted?: boolean | null,
   ): Promise<Affiliation[]> {
-    const rows = await ctx.loaders.affiliatesOf.load(actor.id);
+    const rows = standing(await ctx.loaders.affiliatesOf.load(actor.id), includeRetracted);
     return role ? rows.filter((row) => row.role === role) : rows;
   }
 }

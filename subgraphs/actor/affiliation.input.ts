@@ -1,6 +1,6 @@
 import { GraphQLDate } from "graphql-scalars";
-import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { WriteOutcome, WrittenEvidence } from "../lib/writes";
+import { Directive, Field, ID, InputType } from "type-graphql";
+import { defineWriteResult, WrittenEvidence } from "../lib/writes";
 import { Affiliation } from "./affiliation";
 import { AffiliationRole } from "./enums";
 
@@ -43,14 +43,5 @@ export class AffiliationInput {
   importId?: string | null;
 }
 
-@ObjectType({ description: "What an affiliation write did, and the affiliation as it now stands." })
-export class AffiliationWriteResult {
-  @Field(() => WriteOutcome, { description: "CREATED, UPDATED, or UNCHANGED when it already was as given (nothing written)." })
-  outcome: WriteOutcome;
-
-  @Field(() => ID, { nullable: true, description: "Id of the audit record (`actorWrites`); null when nothing was written." })
-  writeId: string | null;
-
-  @Field(() => Affiliation, { description: "The affiliation after the write." })
-  affiliation: Affiliation;
-}
+/** What an affiliation write did. */
+export const AffiliationWriteResult = defineWriteResult(Affiliation, "Affiliation", "affiliation", "actorWrites");

@@ -3,11 +3,13 @@ import { GraphQLDate } from "graphql-scalars";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { AffiliationRole } from "./enums";
 import { Evidence } from "./evidence";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 
 @ObjectType({ description: "`actor` is `role` of `organization` (Matthew Miller is SPOKESPERSON_OF the State Department), over a time span where known." })
+@Retractable()
 @Entity("affiliation")
 @Index(["organizationId", "role"])
-export class Affiliation {
+export class Affiliation implements RetractableColumns {
   @Field(() => ID, { description: "Stable id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -38,4 +40,8 @@ export class Affiliation {
   // Exposed (nullable) through the resolver, which turns an all-null embedded value into null.
   @Column(() => Evidence)
   evidence: Evidence | null;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }

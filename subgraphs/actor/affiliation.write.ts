@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, Mutation, Resolver } from "type-graphql";
 import { badUserInput, checkLength, MAX_NAME_LENGTH } from "../lib/errors";
-import { checkId, evidenceRow, inWriteTransaction, recordWrite, requireEvidence, sameColumns, sameEvidence, WriteOutcome, writer } from "../lib/writes";
-import { Actor } from "./actor";
+import { evidenceRow, requireEvidence, requireLocal, RetractInput, retractRecord, upsertRecord, type WriteResult } from "../lib/writes";
+import { actorsChanged, WRITE_SCOPE } from "./actor.write";
 import { Affiliation } from "./affiliation";
+import { Actor } from "./actor";
 import { AffiliationInput, AffiliationWriteResult } from "./affiliation.input";
 import type { ActorContext } from "./loaders";
 
@@ -14,21 +15,18 @@ function day(value: Date | null | undefined): string | null {
 @Resolver()
 export class AffiliationWriteResolver {
   @Directive("@authenticated")
-  @Directive('@requiresScopes(scopes: [["write:actor"]])')
+  @Directive(WRITE_SCOPE)
   @Mutation(() => AffiliationWriteResult, {
     description:
-      "Creates an affiliation or replaces it by id, with its evidence, in one transaction, recorded in the audit (`actorWrites`). Idempotent: the same input again reports UNCHANGED and writes nothing. Needs a token with scope `write:actor`.",
+      "Creates an affiliation or replaces it by id, with its evidence, in one transaction, recorded in the audit (`actorWrites`); both actors' `updatedAt` move too. Idempotent: the same input again reports UNCHANGED and writes nothing. Upserting a retracted one restores it. Needs a token with scope `write:actor`.",
   })
   async upsertAffiliation(
     @Arg("input", () => AffiliationInput, { description: "The affiliation." }) input: AffiliationInput,
     @Ctx() ctx: ActorContext,
-  ): Promise<AffiliationWriteResult> {
-    const principal = writer(ctx.principal);
-    checkId("input.id", input.id);
+  ): Promise<WriteResult<Affiliation>> {
     // The source is the statement subgraph's: the gateway checked that it exists before this ran.
     const evidence = evidenceRow(requireEvidence("input.evidence", input.evidence));
     if (input.title) checkLength("input.title", input.title, MAX_NAME_LENGTH);
-    if (input.importId) checkLength("input.importId", input.importId, 100);
     if (input.actorId === input.organizationId)
       throw badUserInput("input.organizationId", "`input.organizationId` is `input.actorId`: an actor is not affiliated with itself.");
     const fields = {
@@ -42,32 +40,40 @@ export class AffiliationWriteResolver {
     };
     if (fields.since && fields.until && fields.since > fields.until)
       throw badUserInput("input.until", `\`input.until\` (${fields.until}) is before \`input.since\` (${fields.since}); swap them.`);
-    return inWriteTransaction(ctx.db, async (manager) => {
-      const existing = await manager.findOneBy(Affiliation, { id: input.id });
-      if (existing && sameColumns(existing, fields) && sameEvidence(existing.evidence, evidence)) {
-        return Object.assign(new AffiliationWriteResult(), { outcome: WriteOutcome.UNCHANGED, writeId: null, affiliation: existing });
-      }
-      const affiliation = Object.assign(new Affiliation(), fields, { evidence });
-      await manager.save(Affiliation, affiliation);
-      // Both actors are this subgraph's own: checked again inside the transaction (the gateway checked them before).
-      for (const [argument, id] of [
-        ["input.actorId", fields.actorId],
-        ["input.organizationId", fields.organizationId],
-      ] as const) {
-        if (!(await manager.existsBy(Actor, { id })))
-          throw badUserInput(argument, `\`${argument}\` names Actor "${id}", which does not exist. Nothing was written.`);
-      }
-      const outcome = existing ? WriteOutcome.UPDATED : WriteOutcome.CREATED;
-      const record = await recordWrite(manager, {
-        principal,
-        operation: "upsertAffiliation",
-        entityType: "Affiliation",
-        entityId: input.id,
-        outcome,
-        importId: input.importId,
-        at: new Date().toISOString(),
-      });
-      return Object.assign(new AffiliationWriteResult(), { outcome, writeId: record.id, affiliation });
+    const result = await upsertRecord({
+      ctx,
+      entity: Affiliation,
+      operation: "upsertAffiliation",
+      fields,
+      evidence,
+      importId: input.importId,
+      afterWrite: async (manager, row, previous, now) => {
+        // Both actors are this subgraph's own: checked again inside the transaction (the gateway checked them before).
+        await requireLocal(manager, Actor, "input.actorId", row.actorId);
+        await requireLocal(manager, Actor, "input.organizationId", row.organizationId);
+        await actorsChanged(manager, [row.actorId, row.organizationId, previous?.actorId, previous?.organizationId], now, false);
+      },
     });
+    return AffiliationWriteResult.from(result);
+  }
+
+  @Directive("@authenticated")
+  @Directive(WRITE_SCOPE)
+  @Mutation(() => AffiliationWriteResult, {
+    description:
+      "Retracts an affiliation: the row is kept with `retractedAt` and `retractedReason`, both actors' `updatedAt` move so that `actors(updatedSince:)` syncs see it, and `affiliations`/`affiliates` leave it out from then on. Retracting it again reports UNCHANGED. Needs scope `write:actor`.",
+  })
+  async retractAffiliation(
+    @Arg("input", () => RetractInput, { description: "Which affiliation, and why." }) input: RetractInput,
+    @Ctx() ctx: ActorContext,
+  ): Promise<WriteResult<Affiliation>> {
+    const result = await retractRecord({
+      ctx,
+      entity: Affiliation,
+      operation: "retractAffiliation",
+      input,
+      afterWrite: (manager, row, now) => actorsChanged(manager, [row.actorId, row.organizationId], now, false),
+    });
+    return AffiliationWriteResult.from(result);
   }
 }

@@ -1,11 +1,14 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { AliasKind } from "./enums";
 import { Evidence } from "./evidence";
 
 @ObjectType("ActorAlias", { description: "Another name of an actor, as a source writes it." })
+@Retractable()
 @Entity("actor_alias")
-export class ActorAlias {
+export class ActorAlias implements RetractableColumns {
+  @Field(() => ID, { description: "Stable alias id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
 
@@ -28,4 +31,8 @@ export class ActorAlias {
   // Exposed (nullable) through the resolver, which turns an all-null embedded value into null.
   @Column(() => Evidence)
   evidence: Evidence | null;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }

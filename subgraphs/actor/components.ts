@@ -15,9 +15,9 @@ async function componentsOf(ctx: ActorContext, wholes: readonly string[]): Promi
   const rows = await queryNamed<{ whole: string; part: string }>(
     ctx.db,
     `WITH RECURSIVE parts(whole, part) AS (
-       SELECT "organizationId", "actorId" FROM affiliation WHERE role = :role AND "organizationId" IN (:...wholes)
+       SELECT "organizationId", "actorId" FROM affiliation WHERE role = :role AND "retractedAt" IS NULL AND "organizationId" IN (:...wholes)
        UNION
-       SELECT parts.whole, a."actorId" FROM affiliation a JOIN parts ON a."organizationId" = parts.part WHERE a.role = :role
+       SELECT parts.whole, a."actorId" FROM affiliation a JOIN parts ON a."organizationId" = parts.part WHERE a.role = :role AND a."retractedAt" IS NULL
      )
      SELECT whole, part FROM parts ORDER BY whole, part`,
     { role: AffiliationRole.COMPONENT_OF, wholes: [...wholes] },

@@ -21,6 +21,7 @@ export interface ActorDataset {
  * it brings whole, rebuilt from the database for those that already had names stored.
  */
 export async function importActors(db: Database, input: Partial<ActorDataset>, options: ImportOptions = {}): Promise<BatchOutcome> {
+  const now = options.now ?? new Date().toISOString();
   const data = { actors: lastById(input.actors), aliases: lastById(input.aliases), affiliations: lastById(input.affiliations) };
   const actorIds = new Set<string>([...data.actors.map((row) => row.id), ...data.aliases.map((row) => row.actorId)]);
   return runBatch(db, options.ledger, async (manager) => {
@@ -33,23 +34,31 @@ export async function importActors(db: Database, input: Partial<ActorDataset>, o
       manager,
       db.kind,
       Actor,
-      data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name) })),
+      data.actors.map((actor) => ({ ...actor, folded: foldName(actor.name), updatedAt: now })),
     );
     rows += await upsertRows(
       manager,
       db.kind,
       ActorAlias,
-      data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name) })),
+      data.aliases.map((alias) => ({ ...alias, folded: foldName(alias.name), updatedAt: now })),
     );
-    rows += await upsertRows(manager, db.kind, Affiliation, data.affiliations);
+    rows += await upsertRows(
+      manager,
+      db.kind,
+      Affiliation,
+      data.affiliations.map((affiliation) => ({ ...affiliation, updatedAt: now })),
+    );
     const names = [...data.actors, ...data.aliases.map((alias) => ({ id: alias.actorId, name: alias.name }))];
-    await upsertRows(manager, db.kind, ActorNameKey, [
-      ...nameKeyRows(
+    await upsertRows(
+      manager,
+      db.kind,
+      ActorNameKey,
+      nameKeyRows(
         "actorId",
         names.filter((row) => !stored.has(row.id)),
       ),
-      ...(await rebuildNameKeys(manager, db.kind, ACTOR_NAMES, [...stored])),
-    ]);
+    );
+    await rebuildNameKeys(manager, ACTOR_NAMES, ActorNameKey, [...stored]);
     await options.alsoInTransaction?.(manager);
     return rows;
   });

@@ -96,7 +96,7 @@ export class IncidentFacets {
   async byPerpetrator(): Promise<ActorBucket[]> {
     const query = await this.base();
     const rows = await query
-      .innerJoin("participation", "fpp", 'fpp."incidentId" = i.id AND fpp.role = :perpetrator', { perpetrator: "PERPETRATOR" })
+      .innerJoin("participation", "fpp", 'fpp."incidentId" = i.id AND fpp.role = :perpetrator AND fpp."retractedAt" IS NULL', { perpetrator: "PERPETRATOR" })
       .select('fpp."actorId"', "key")
       .addSelect("COUNT(DISTINCT i.id)", "count")
       .groupBy('fpp."actorId"')

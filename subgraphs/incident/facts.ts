@@ -12,15 +12,17 @@ import {
   ParticipationBasis,
 } from "./enums";
 import { Evidence } from "./evidence";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 
 // The facts one source states about one incident. Each row carries its own evidence, so two
 // sources that disagree are two rows, never one merged value.
 
 @ObjectType({ description: "An actor's part in an incident, with who says so." })
+@Retractable()
 @Entity("participation")
 @Index(["actorId", "role"])
 @Index(["role", "basis", "incidentId"])
-export class Participation {
+export class Participation implements RetractableColumns {
   @Field(() => ID, { description: "Stable id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -43,6 +45,10 @@ export class Participation {
   @Field(() => Evidence, { description: "The sentence that says so." })
   @Column(() => Evidence)
   evidence: Evidence;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }
 
 @ObjectType({ description: "What a source says about responsibility for an incident, including that nobody claimed it." })
@@ -155,8 +161,9 @@ export class DamageReport {
 }
 
 @ObjectType({ description: "One article's account of an incident." })
+@Retractable()
 @Entity("incident_report")
-export class IncidentReport {
+export class IncidentReport implements RetractableColumns {
   @Field(() => ID, { description: "Stable id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -172,6 +179,10 @@ export class IncidentReport {
   @Field(() => Evidence, { description: "The article's first sentence about the incident." })
   @Column(() => Evidence)
   evidence: Evidence;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }
 
 @ObjectType({ description: "A link from one incident to another (a retaliation, an arrest after an attack, a part of a wave)." })

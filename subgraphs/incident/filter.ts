@@ -72,8 +72,18 @@ export class IncidentFilter {
   @Field(() => Int, { nullable: true, description: "Only incidents for which some source reports at least this many casualties (killed or injured)." })
   minCasualties?: number | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: "Only incidents changed at or after this moment (for incremental sync)." })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      "Only incidents changed at or after this moment (for incremental sync; a change to a participation or report counts). Retracted ones are included, flagged by `retractedAt`, so a syncing client learns of retractions.",
+  })
   updatedSince?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True includes retracted incidents (flagged by `retractedAt`). Default: left out, unless `updatedSince` is given.",
+  })
+  includeRetracted?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search over titles, summaries and evidence sentences (all words must match)." })
   search?: string | null;
@@ -122,6 +132,8 @@ export async function applyIncidentFilter(
   ctx: IncidentContext,
 ): Promise<string[]> {
   const hints: string[] = [];
+  // Retracted incidents stay in the table; lists hide them unless asked, or when syncing changes.
+  if (!filter?.includeRetracted && !filter?.updatedSince) query.andWhere("i.retractedAt IS NULL");
   if (!filter) return hints;
   checkIncidentFilter(filter);
   const kind = ctx.db.kind;
@@ -181,7 +193,7 @@ export async function applyIncidentFilter(
   if (filter.actorIds?.length || filter.role || filter.basis) {
     // `IN (SELECT ...)` rather than a correlated EXISTS: the planner can start from the
     // participation index (actorId, role) instead of probing every incident.
-    const conditions: string[] = [];
+    const conditions: string[] = ['fp."retractedAt" IS NULL'];
     if (filter.actorIds?.length) conditions.push('fp."actorId" IN (:...fActors)');
     if (filter.role) conditions.push("fp.role = :fRole");
     if (filter.basis) conditions.push("fp.basis = :fBasis");

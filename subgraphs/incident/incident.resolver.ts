@@ -10,11 +10,15 @@ import { incidentSearch } from "./search";
 import type { IncidentContext } from "./loaders";
 import { Place } from "./place";
 import { Actor } from "./refs";
+import { standing } from "../lib/retractable";
 
 /** A page of incidents. */
 export const IncidentConnection = defineConnection(Incident, "Incident", "incident");
 /** A page of incident search hits. */
 export const IncidentSearchConnection = defineSearchConnection(Incident, "IncidentSearch", "incident");
+/** The `includeRetracted` argument of a list of an incident's facts. */
+const INCLUDE_RETRACTED =
+  "True includes retracted ones (flagged by `retractedAt`), for a client syncing with `incidents(filter: { updatedSince })`. Default: left out.";
 /** The order of incident lists: newest first. */
 const INCIDENT_ORDER = sortBy<Incident>("i", "startsAt", "DESC");
 
@@ -59,8 +63,12 @@ export class IncidentResolver {
   // At most 9 in the bundled dataset, 2 in generated data.
   @Directive(assumedSize(20))
   @FieldResolver(() => [Participation], { description: "Who took part, in which role, and on what basis: one row per source claim." })
-  participants(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<Participation[]> {
-    return ctx.loaders.participationsByIncident.load(incident.id);
+  async participants(
+    @Root() incident: Incident,
+    @Ctx() ctx: IncidentContext,
+    @Arg("includeRetracted", () => Boolean, { nullable: true, description: INCLUDE_RETRACTED }) includeRetracted?: boolean | null,
+  ): Promise<Participation[]> {
+    return standing(await ctx.loaders.participationsByIncident.load(incident.id), includeRetracted);
   }
 
   // At most 1 in the bundled dataset, 0 in generated data.
@@ -94,8 +102,12 @@ export class IncidentResolver {
   // At most 5 in the bundled dataset, 1 in generated data.
   @Directive(assumedSize(10))
   @FieldResolver(() => [IncidentReport], { description: "One report per article that mentions this incident." })
-  reports(@Root() incident: Incident, @Ctx() ctx: IncidentContext): Promise<IncidentReport[]> {
-    return ctx.loaders.reports.load(incident.id);
+  async reports(
+    @Root() incident: Incident,
+    @Ctx() ctx: IncidentContext,
+    @Arg("includeRetracted", () => Boolean, { nullable: true, description: INCLUDE_RETRACTED }) includeRetracted?: boolean | null,
+  ): Promise<IncidentReport[]> {
+    return standing(await ctx.loaders.reports.load(incident.id), includeRetracted);
   }
 
   // At most 1 in the bundled dataset, 0 in generated data.
@@ -153,7 +165,7 @@ export class ActorIncidentsResolver {
     @Arg("role", () => ParticipantRole, { nullable: true, description: "Only this role." }) role?: ParticipantRole | null,
     @Arg("basis", () => ParticipationBasis, { nullable: true, description: "Only this basis." }) basis?: ParticipationBasis | null,
   ): Promise<Participation[]> {
-    const rows = await ctx.loaders.participationsByActor.load(actor.id);
+    const rows = standing(await ctx.loaders.participationsByActor.load(actor.id));
     return rows.filter((row) => (!role || row.role === role) && (!basis || row.basis === basis));
   }
 
@@ -193,7 +205,7 @@ export class ActorIncidentsResolver {
 
 /** Incidents joined to the (distinct) participations of some actors, in a role and on a basis if given. */
 function participationQuery(ctx: IncidentContext, actorIds: readonly string[], role?: ParticipantRole | null, basis?: ParticipationBasis | null) {
-  const conditions = ['p."actorId" IN (:...groupActors)'];
+  const conditions = ['p."actorId" IN (:...groupActors)', 'p."retractedAt" IS NULL'];
   if (role) conditions.push("p.role = :groupRole");
   if (basis) conditions.push("p.basis = :groupBasis");
   return ctx.db.dataSource

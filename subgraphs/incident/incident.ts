@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 import { AcledEventType, AcledSubEventType, IncidentType, TimePrecision } from "./enums";
 
 @ObjectType({
@@ -8,9 +9,10 @@ import { AcledEventType, AcledSubEventType, IncidentType, TimePrecision } from "
     "Something that happened: an attack, a strike, an interception, an arrest. One incident gathers every article that reports it (see `reports`); what the articles disagree on is kept side by side in `munitions`, `casualties`, `damage` and `participants`.",
 })
 @Directive('@key(fields: "id")')
+@Retractable({ updatedAt: false })
 @Entity("incident")
 @Index(["startsAt", "id"])
-export class Incident {
+export class Incident implements RetractableColumns {
   @Field(() => ID, { description: "Stable incident id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -84,4 +86,7 @@ export class Incident {
   @Index()
   @Column("varchar", { length: 32 })
   updatedAt: string;
+
+  retractedAt: string | null;
+  retractedReason: string | null;
 }

@@ -13,10 +13,15 @@ import { ActorIncidentsResolver, IncidentLinkResolver, IncidentResolver, Partici
 import { createIncidentLoaders, type IncidentLoaders } from "./loaders";
 import { Initial1796221392496 as InitialPostgres } from "./migrations/postgres/1796221392496-initial";
 import { Initial1796221392496 as InitialSqlite } from "./migrations/sqlite/1796221392496-initial";
+import { Writes1796229988455 as WritesPostgres } from "./migrations/postgres/1796229988455-writes";
+import { Writes1796229988455 as WritesSqlite } from "./migrations/sqlite/1796229988455-writes";
 import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
+import { defineWritesQuery, WriteRecord } from "../lib/writes";
+import { IncidentWriteResolver } from "./incident.write";
+import { PlaceWriteResolver } from "./place.write";
 import { type IncidentDataset, importIncidents } from "./seed";
 import { incidentSection, readIncidentDataset } from "./bundle";
 
@@ -35,13 +40,27 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
     DamageReport,
     IncidentReport,
     IncidentLink,
+    WriteRecord,
     DataVersion,
     ImportBatchRecord,
   ],
-  resolvers: [IncidentResolver, ParticipationResolver, IncidentLinkResolver, ActorIncidentsResolver, PlaceResolver, FacetResolver],
+  resolvers: [
+    IncidentResolver,
+    ParticipationResolver,
+    IncidentLinkResolver,
+    ActorIncidentsResolver,
+    PlaceResolver,
+    FacetResolver,
+    IncidentWriteResolver,
+    PlaceWriteResolver,
+    defineWritesQuery("incident"),
+  ],
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
-  migrations: { sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite], postgres: [InitialPostgres, DataVersionPostgres, ImportLedgerPostgres] },
+  migrations: {
+    sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesSqlite],
+    postgres: [InitialPostgres, DataVersionPostgres, ImportLedgerPostgres, WritesPostgres],
+  },
   bundleSection: incidentSection,
   seed: async (db) => {
     await importIncidents(db, readIncidentDataset(datasetDir()));

@@ -5,6 +5,8 @@ import { PAGED, SIZED_BY_FIRST, assumedSize, cost } from "../lib/list-size";
 import type { IncidentContext } from "./loaders";
 import { placesNamed } from "./place-lookup";
 import { Place, PlaceAlias } from "./place";
+import { Evidence as IncidentEvidence } from "./evidence";
+import { GraphQLDateTime } from "graphql-scalars";
 
 @ObjectType({ description: "A place found by name, with the name that matched." })
 export class PlaceMatch {
@@ -27,8 +29,23 @@ export const PlaceConnection = defineConnection(Place, "Place", "place");
 export class PlaceResolver {
   @Directive(PAGED)
   @Query(() => PlaceConnection, { description: "Places, by name." })
-  async places(@Args() page: PageArgsInput, @Ctx() ctx: IncidentContext): Promise<InstanceType<typeof PlaceConnection>> {
+  async places(
+    @Args() page: PageArgsInput,
+    @Ctx() ctx: IncidentContext,
+    @Arg("updatedSince", () => GraphQLDateTime, {
+      nullable: true,
+      description: "Only places changed at or after this moment (for incremental sync); retracted ones are included, flagged by `retractedAt`.",
+    })
+    updatedSince?: Date | null,
+    @Arg("includeRetracted", () => Boolean, {
+      nullable: true,
+      description: "True includes retracted places (flagged by `retractedAt`). Default: left out, unless `updatedSince` is given.",
+    })
+    includeRetracted?: boolean | null,
+  ): Promise<InstanceType<typeof PlaceConnection>> {
     const query = ctx.db.dataSource.getRepository(Place).createQueryBuilder("p");
+    if (!includeRetracted && !updatedSince) query.andWhere("p.retractedAt IS NULL");
+    if (updatedSince) query.andWhere("p.updatedAt >= :updatedSince", { updatedSince: updatedSince.toISOString() });
     const order = sortBy<Place>("p", "name", "ASC");
     return PlaceConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }
@@ -59,6 +76,14 @@ export class PlaceResolver {
   @FieldResolver(() => [PlaceAlias], { description: "Other names of this place, as the articles spell it." })
   aliases(@Root() place: Place, @Ctx() ctx: IncidentContext): Promise<PlaceAlias[]> {
     return ctx.loaders.placeAliases.load(place.id);
+  }
+
+  @FieldResolver(() => IncidentEvidence, {
+    nullable: true,
+    description: "The sentence that names the place; null for a place from the gazetteer no article places.",
+  })
+  evidence(@Root() place: Place): Place["evidence"] | null {
+    return place.evidence?.sourceId ? place.evidence : null;
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "The larger place this one is in." })

@@ -1,13 +1,15 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 import { PlaceAliasKind, PlaceKind } from "./enums";
 import { Evidence } from "./evidence";
 
 @ObjectType({ description: "A place where incidents happen: a facility, town, province, country or body of water." })
 @Directive('@key(fields: "id")')
+@Retractable()
 @Entity("place")
 @Index(["name", "id"])
-export class Place {
+export class Place implements RetractableColumns {
   @Field(() => ID, { description: "Stable place id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -59,6 +61,15 @@ export class Place {
   @Index()
   @Column("varchar", { length: 64, nullable: true })
   parentId: string | null;
+
+  // Exposed (nullable) through the resolver, which turns an all-null embedded value into null: places
+  // of the bundled dataset come from a gazetteer, written ones name the sentence that places them.
+  @Column(() => Evidence)
+  evidence: Evidence | null;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }
 
 @ObjectType({ description: "Another name of a place, as some source spells it." })

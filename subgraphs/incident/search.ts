@@ -38,15 +38,22 @@ export function incidentDocuments(facts: SearchedFacts, incidents: { id: string;
 export async function indexIncidents(manager: EntityManager, kind: Database["kind"], ids: string[]): Promise<void> {
   for (let start = 0; start < ids.length; start += 500) {
     const chunk = ids.slice(start, start + 500);
-    const incidents = await manager.getRepository(Incident).createQueryBuilder("i").where("i.id IN (:...ids)", { ids: chunk }).getMany();
+    const rows = await manager.getRepository(Incident).createQueryBuilder("i").where("i.id IN (:...ids)", { ids: chunk }).getMany();
+    // A retracted incident is not found, and a retracted participation or report adds no sentence.
+    const incidents = rows.filter((incident) => incident.retractedAt == null);
+    await incidentSearch.remove(
+      manager,
+      kind,
+      rows.filter((incident) => incident.retractedAt != null).map((incident) => incident.id),
+    );
     const sentences = new Map<string, Set<string>>(chunk.map((id) => [id, new Set<string>()]));
     for (const entity of [Participation, MunitionReport, CasualtyReport, DamageReport, IncidentReport]) {
-      const rows: { incidentId: string; evidence: { sentence: string | null } }[] = await manager
+      const facts: { incidentId: string; evidence: { sentence: string | null }; retractedAt?: string | null }[] = await manager
         .getRepository(entity)
         .createQueryBuilder("f")
         .where("f.incidentId IN (:...ids)", { ids: chunk })
         .getMany();
-      for (const row of rows) if (row.evidence.sentence) sentences.get(row.incidentId)?.add(row.evidence.sentence);
+      for (const fact of facts) if (fact.evidence.sentence && fact.retractedAt == null) sentences.get(fact.incidentId)?.add(fact.evidence.sentence);
     }
     await incidentSearch.write(
       manager,

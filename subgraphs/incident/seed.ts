@@ -72,7 +72,7 @@ export async function importIncidents(db: Database, input: Partial<IncidentDatas
     const write = async (entity: Function, batch: object[]) => (rows += await upsertRows(manager, db.kind, entity, batch));
     await write(
       Place,
-      data.places.map((place) => ({ ...place, folded: foldName(place.name) })),
+      data.places.map((place) => ({ ...place, folded: foldName(place.name), updatedAt: now })),
     );
     await write(
       PlaceAlias,
@@ -82,23 +82,32 @@ export async function importIncidents(db: Database, input: Partial<IncidentDatas
       Incident,
       data.incidents.map((incident) => ({ ...incident, updatedAt: now })),
     );
-    await write(Participation, data.participations);
+    await write(
+      Participation,
+      data.participations.map((row) => ({ ...row, updatedAt: now })),
+    );
     await write(ClaimStatusReport, data.claimStatusReports);
     await write(MunitionReport, data.munitions);
     await write(CasualtyReport, data.casualties);
     await write(DamageReport, data.damage);
-    await write(IncidentReport, data.reports);
+    await write(
+      IncidentReport,
+      data.reports.map((row) => ({ ...row, updatedAt: now })),
+    );
     await write(IncidentLink, data.links);
 
     // Derived data, in the same transaction: it can never disagree with the rows it derives from.
     const newPlaces = new Set([...placeIds].filter((id) => !placesStored.has(id)));
-    await upsertRows(manager, db.kind, PlaceNameKey, [
-      ...nameKeyRows(
+    await upsertRows(
+      manager,
+      db.kind,
+      PlaceNameKey,
+      nameKeyRows(
         "placeId",
         [...data.places, ...data.placeAliases.map((alias) => ({ id: alias.placeId, name: alias.name }))].filter((row) => newPlaces.has(row.id)),
       ),
-      ...(await rebuildNameKeys(manager, db.kind, PLACE_NAMES, [...placesStored])),
-    ]);
+    );
+    await rebuildNameKeys(manager, PLACE_NAMES, PlaceNameKey, [...placesStored]);
     await incidentSearch.write(
       manager,
       db.kind,

@@ -71,16 +71,19 @@ export interface EvidenceInput {
 }
 
 type NullableKeys<T> = { [K in keyof T]: null extends T[K] ? K : never }[keyof T];
+/** Columns the writes keep (see `Retractable`): set by the importer or a write, never by a dataset. */
+type WriteColumns = "updatedAt" | "retractedAt" | "retractedReason";
 type AsInput<V> = V extends EvidenceRow ? EvidenceInput : V;
 
 /**
  * The shape of an entity as written in a dataset: evidence as `EvidenceInput`, nullable columns
- * optional, getters and derived columns (`folded`, `updatedAt`) left to the importer via `Derived`.
+ * optional, getters and derived columns (`folded`) left to the importer via `Derived`, and the
+ * columns of writes (`updatedAt`, `retractedAt`, `retractedReason`) never in a dataset.
  */
 export type SeedRow<T, Derived extends keyof T = never> = {
-  [K in Exclude<keyof T, NullableKeys<T> | Derived | "source">]: AsInput<T[K]>;
+  [K in Exclude<keyof T, NullableKeys<T> | Derived | WriteColumns | "source">]: AsInput<T[K]>;
 } & {
-  [K in Exclude<NullableKeys<T>, Derived>]?: AsInput<NonNullable<T[K]>> | null;
+  [K in Exclude<NullableKeys<T>, Derived | WriteColumns>]?: AsInput<NonNullable<T[K]>> | null;
 };
 
 /** Evidence as a bundle writes it (validates to `EvidenceInput`). */

@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import type { EntityManager } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { type Database, queryNamed } from "./data-source";
 import { foldName } from "./names";
 
@@ -76,6 +76,8 @@ export interface NameTables {
   keyTable: string;
   /** Column naming the entity in the alias and key tables (`actorId`). */
   owner: string;
+  /** True when aliases can be retracted on their own (their table has `retractedAt`). */
+  aliasesRetract?: boolean;
 }
 
 /** Most candidate names looked at for one query (found through the name-key index). */
@@ -92,9 +94,12 @@ export async function lookupName(db: Database, tables: NameTables, name: string,
   const keys = nameKeys(folded);
   const owner = `"${tables.owner}"`;
   const [exact, candidates] = await Promise.all([
+    // Retracted entities and aliases are not found (the name keys hold only standing names).
     queryNamed<{ id: string; name: string }>(
       db,
-      `SELECT id, name FROM ${tables.table} WHERE folded = :folded UNION SELECT ${owner} AS id, name FROM ${tables.aliasTable} WHERE folded = :folded`,
+      `SELECT id, name FROM ${tables.table} WHERE folded = :folded AND "retractedAt" IS NULL
+       UNION SELECT n.${owner} AS id, n.name FROM ${tables.aliasTable} n JOIN ${tables.table} e ON e.id = n.${owner}
+        WHERE n.folded = :folded AND e."retractedAt" IS NULL${tables.aliasesRetract ? ' AND n."retractedAt" IS NULL' : ""}`,
       { folded },
     ),
     keys.length
@@ -127,25 +132,27 @@ export function nameKeyRows<Owner extends string>(
 }
 
 /**
- * Rebuilds the name keys of these owners from their stored names and aliases (inside an import's
- * transaction, after its rows are written): the keys of a name no longer stored go, the new ones come.
+ * Rebuilds the name keys of some entities from their standing names (their own, if not retracted, and
+ * their standing aliases), inside a write's transaction: a retracted name is no longer found, a new
+ * one is. `keyEntity` is the subgraph's name-key entity for `tables.keyTable`.
  */
-export async function rebuildNameKeys(
-  manager: EntityManager,
-  kind: Database["kind"],
-  tables: NameTables,
-  ids: string[],
-): Promise<{ [owner: string]: string }[]> {
+export async function rebuildNameKeys(manager: EntityManager, tables: NameTables, keyEntity: EntityTarget<ObjectLiteral>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
   const owner = `"${tables.owner}"`;
-  const names: { id: string; name: string }[] = [];
-  for (let start = 0; start < ids.length; start += 500) {
-    const chunk = ids.slice(start, start + 500);
-    const marks = chunk.map((_, i) => (kind === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
-    await manager.query(`DELETE FROM ${tables.keyTable} WHERE ${owner} IN (${marks})`, chunk);
-    names.push(...((await manager.query(`SELECT id, name FROM ${tables.table} WHERE id IN (${marks})`, chunk)) as { id: string; name: string }[]));
-    names.push(
-      ...((await manager.query(`SELECT ${owner} AS id, name FROM ${tables.aliasTable} WHERE ${owner} IN (${marks})`, chunk)) as { id: string; name: string }[]),
-    );
-  }
-  return nameKeyRows(tables.owner, names);
+  const [deleteSql, deleteValues] = manager.connection.driver.escapeQueryWithParameters(
+    `DELETE FROM ${tables.keyTable} WHERE ${owner} IN (:...ids)`,
+    { ids },
+    {},
+  );
+  await manager.query(deleteSql, deleteValues);
+  const [namesSql, namesValues] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT id, name FROM ${tables.table} WHERE id IN (:...ids) AND "retractedAt" IS NULL
+     UNION SELECT n.${owner} AS id, n.name FROM ${tables.aliasTable} n JOIN ${tables.table} e ON e.id = n.${owner}
+      WHERE n.${owner} IN (:...ids) AND e."retractedAt" IS NULL${tables.aliasesRetract ? ' AND n."retractedAt" IS NULL' : ""}`,
+    { ids },
+    {},
+  );
+  const names = (await manager.query(namesSql, namesValues)) as { id: string; name: string }[];
+  const rows = nameKeyRows(tables.owner, names);
+  for (let start = 0; start < rows.length; start += 200) await manager.insert(keyEntity, rows.slice(start, start + 200));
 }

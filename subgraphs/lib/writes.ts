@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Arg, Args, Ctx, Directive, Field, ID, InputType, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Column, Entity, type EntityManager, Index, PrimaryColumn } from "typeorm";
+import { Column, Entity, type EntityManager, type FindOptionsWhere, In, Index, PrimaryColumn } from "typeorm";
 import { type ConnectionClass, defineConnection, type Page, type PageArgs, PageArgsInput, paginate, sortBy } from "./connection";
 import type { Database } from "./data-source";
 import { bumpDataVersion } from "./data-version";
-import { badUserInput } from "./errors";
+import { badUserInput, checkLength } from "./errors";
 import type { EvidenceRow } from "./evidence";
 import { PAGED } from "./list-size";
 import type { Limits } from "./subgraph-module";
@@ -146,9 +146,18 @@ export function sameEvidence(stored: EvidenceRow | null | undefined, given: Evid
   );
 }
 
-/** True when every given column has the same value on the stored row (an upsert that would change nothing). */
+/** True when every given column has the same value on the stored row (an upsert that would change nothing; SQLite may read booleans back as 0/1). */
 export function sameColumns<T extends object>(stored: T, given: Partial<T>): boolean {
-  return (Object.keys(given) as (keyof T)[]).every((key) => stored[key] === given[key]);
+  return (Object.keys(given) as (keyof T)[]).every((key) => {
+    const value = given[key];
+    return stored[key] === value || (typeof value === "boolean" && Boolean(stored[key]) === value);
+  });
+}
+
+/** A required text argument: not blank and at most `max` characters, or BAD_USER_INPUT saying what to give. */
+export function requireText(argument: string, value: string, max: number, what: string): string {
+  if (value.trim() === "") throw badUserInput(argument, `\`${argument}\` is empty: give ${what}.`);
+  return checkLength(argument, value, max);
 }
 
 /** The caller of a write, or an UNAUTHENTICATED error (the security directives already refuse anonymous writes; this keeps resolvers honest). */
@@ -238,4 +247,212 @@ export function defineWritesQuery(subgraph: string): Function {
     }
   }
   return WritesResolver;
+}
+
+/** A stable id derived from other ids (the report that holds an incident write's evidence: one per incident and source). */
+export function derivedId(...parts: string[]): string {
+  return `w-${createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 40)}`;
+}
+
+/** Longest accepted retraction reason. */
+const MAX_REASON_LENGTH = 20_000;
+/** Longest accepted import id. */
+const MAX_IMPORT_ID_LENGTH = 100;
+
+@InputType("RetractInput", { description: "A record to retract: its row is kept, flagged with the time and the reason." })
+export class RetractInput {
+  @Field(() => ID, { description: "Id of the record." })
+  id: string;
+
+  @Field(() => String, { description: "Why it is retracted (not empty)." })
+  reason: string;
+
+  @Field(() => String, { nullable: true, description: "The import run this write belongs to (recorded in the audit)." })
+  importId?: string | null;
+}
+
+/** What a write did, and the record as it now stands. */
+export interface WriteResult<T> {
+  outcome: WriteOutcome;
+  writeId: string | null;
+  record: T;
+}
+
+/** A result type made by `defineWriteResult`; `from` wraps what `upsertRecord`/`retractRecord` return. */
+export interface WriteResultClass<T> {
+  new (): WriteResult<T>;
+  from(result: WriteResult<T>): WriteResult<T>;
+}
+
+/**
+ * The GraphQL result type of the writes of one entity: `<Name>WriteResult { outcome writeId <field> }`,
+ * one class per entity from one definition (as `defineConnection` does for pages).
+ */
+export function defineWriteResult<T>(Node: new () => T, name: string, field: string, audit: string): WriteResultClass<T> {
+  @ObjectType(`${name}WriteResult`, { description: `What a write of a ${field} did, and the ${field} as it now stands.` })
+  class Result implements WriteResult<T> {
+    @Field(() => WriteOutcome, { description: "CREATED, UPDATED, RETRACTED, or UNCHANGED when it already was as given (nothing written)." })
+    outcome: WriteOutcome;
+
+    @Field(() => ID, { nullable: true, description: `Id of the audit record (\`${audit}\`); null when nothing was written.` })
+    writeId: string | null;
+
+    record: T;
+
+    static from(result: WriteResult<T>): Result {
+      return Object.assign(new Result(), result);
+    }
+  }
+  Object.defineProperty(Result.prototype, field, {
+    get(this: Result) {
+      return this.record;
+    },
+  });
+  const descriptor = Object.getOwnPropertyDescriptor(Result.prototype, field) as PropertyDescriptor;
+  Field(() => Node, { description: `The ${field} after the write.` })(Result.prototype, field, descriptor);
+  return Result;
+}
+
+/** A row that writes can retract (see `Retractable`), with the time it last changed. */
+export interface WritableRow {
+  id: string;
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
+}
+
+/** Who writes, in which database. */
+export interface WriteContext {
+  db: Database;
+  principal?: Principal;
+}
+
+/** One upsert of one record (see `upsertRecord`). */
+export interface UpsertRequest<T extends WritableRow> {
+  ctx: WriteContext;
+  entity: new () => T;
+  /** The mutation (`upsertIncident`), for the audit. */
+  operation: string;
+  /** Every column the input sets, with `id`: compared with the stored row to decide UNCHANGED. */
+  fields: Partial<T> & { id: string };
+  /** Evidence stored on the row itself (its `evidence` columns), compared with the stored one too. */
+  evidence?: EvidenceRow;
+  importId?: string | null;
+  /** Whether the rows beside the record that the input also sets (links, aliases, a report) already are as given. */
+  sameRelated?: (manager: EntityManager, stored: T) => Promise<boolean>;
+  /**
+   * Runs after the row is saved, in the same transaction: related rows, derived data (search, name
+   * keys), and checks of this subgraph's own references (the gateway checked them before; a throw
+   * here rolls every row back).
+   */
+  afterWrite?: (manager: EntityManager, row: T, previous: T | null, now: string) => Promise<void>;
+}
+
+/** The caller, with the import id checked; shared by upserts and retractions. */
+function checkWriteCall(ctx: WriteContext, importId: string | null | undefined): Principal {
+  const principal = writer(ctx.principal);
+  if (importId) checkLength("input.importId", importId, MAX_IMPORT_ID_LENGTH);
+  return principal;
+}
+
+/**
+ * Creates a record or replaces it by its stable id, in one write transaction, recorded in the audit.
+ * Idempotent: when the stored row (standing, not retracted) already has every given column, evidence
+ * and related row, nothing is written and the outcome is UNCHANGED. Upserting a retracted record
+ * restores it. `updatedAt` moves on every change.
+ */
+export async function upsertRecord<T extends WritableRow>(request: UpsertRequest<T>): Promise<WriteResult<T>> {
+  const principal = checkWriteCall(request.ctx, request.importId);
+  const { entity, fields, evidence } = request;
+  checkId("input.id", fields.id);
+  return inWriteTransaction(request.ctx.db, async (manager) => {
+    const existing = await manager.findOneBy(entity, { id: fields.id } as FindOptionsWhere<T>);
+    if (
+      existing &&
+      existing.retractedAt === null &&
+      sameColumns(existing, fields) &&
+      (!evidence || sameEvidence((existing as { evidence?: EvidenceRow }).evidence, evidence)) &&
+      (!request.sameRelated || (await request.sameRelated(manager, existing)))
+    ) {
+      return { outcome: WriteOutcome.UNCHANGED, writeId: null, record: existing };
+    }
+    const now = new Date().toISOString();
+    const row = Object.assign(new entity(), fields, evidence ? { evidence } : {}, { updatedAt: now, retractedAt: null, retractedReason: null });
+    await manager.save(entity, row);
+    await request.afterWrite?.(manager, row, existing, now);
+    const outcome = existing ? WriteOutcome.UPDATED : WriteOutcome.CREATED;
+    const record = await recordWrite(manager, {
+      principal,
+      operation: request.operation,
+      entityType: entity.name,
+      entityId: fields.id,
+      outcome,
+      importId: request.importId,
+      at: now,
+    });
+    return { outcome, writeId: record.id, record: row };
+  });
+}
+
+/** One retraction of one record (see `retractRecord`). */
+export interface RetractRequest<T extends WritableRow> {
+  ctx: WriteContext;
+  entity: new () => T;
+  /** The mutation (`retractIncident`), for the audit. */
+  operation: string;
+  input: RetractInput;
+  /** Runs after the row is flagged, in the same transaction: derived data to drop (search, name keys), parents to touch. */
+  afterWrite?: (manager: EntityManager, row: T, now: string) => Promise<void>;
+}
+
+/**
+ * Retracts a record: the row is kept with `retractedAt` and `retractedReason`, and its `updatedAt`
+ * moves so that `updatedSince` syncs see it. Retracting it again is UNCHANGED; an unknown id is
+ * BAD_USER_INPUT naming `input.id`.
+ */
+export async function retractRecord<T extends WritableRow>(request: RetractRequest<T>): Promise<WriteResult<T>> {
+  const { ctx, entity, input } = request;
+  const principal = checkWriteCall(ctx, input.importId);
+  if (input.reason.trim() === "") throw badUserInput("input.reason", `\`input.reason\` is empty: say why the ${entity.name} is retracted.`);
+  checkLength("input.reason", input.reason, MAX_REASON_LENGTH);
+  return inWriteTransaction(ctx.db, async (manager) => {
+    const row = await manager.findOneBy(entity, { id: input.id } as FindOptionsWhere<T>);
+    if (!row) throw badUserInput("input.id", `There is no ${entity.name} "${input.id.slice(0, 80)}" to retract; check the id.`);
+    if (row.retractedAt !== null) return { outcome: WriteOutcome.UNCHANGED, writeId: null, record: row };
+    const now = new Date().toISOString();
+    Object.assign(row, { retractedAt: now, retractedReason: input.reason, updatedAt: now });
+    await manager.save(entity, row);
+    await request.afterWrite?.(manager, row, now);
+    const record = await recordWrite(manager, {
+      principal,
+      operation: request.operation,
+      entityType: entity.name,
+      entityId: row.id,
+      outcome: WriteOutcome.RETRACTED,
+      importId: input.importId,
+      at: now,
+    });
+    return { outcome: WriteOutcome.RETRACTED, writeId: record.id, record: row };
+  });
+}
+
+/**
+ * Moves `updatedAt` of the records a write changed a part of (an incident whose participation was
+ * retracted), so that a client syncing with `updatedSince` reads them again, parts included.
+ */
+export async function touch(
+  manager: EntityManager,
+  entity: new () => { id: string; updatedAt: string },
+  ids: (string | null | undefined)[],
+  now: string,
+): Promise<void> {
+  const distinct = [...new Set(ids.filter((id): id is string => !!id))];
+  if (distinct.length) await manager.update(entity, { id: In(distinct) }, { updatedAt: now });
+}
+
+/** Throws BAD_USER_INPUT naming `argument` when this subgraph has no `entity` row `id` (a check inside the write transaction). */
+export async function requireLocal(manager: EntityManager, entity: new () => { id: string }, argument: string, id: string | null | undefined): Promise<void> {
+  if (id && !(await manager.existsBy(entity, { id }))) {
+    throw badUserInput(argument, `\`${argument}\` names ${entity.name} "${id}", which does not exist. Nothing was written.`);
+  }
 }

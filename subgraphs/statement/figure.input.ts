@@ -1,6 +1,6 @@
 import { GraphQLDate } from "graphql-scalars";
-import { Directive, Field, Float, ID, InputType, ObjectType } from "type-graphql";
-import { WriteOutcome, WrittenEvidence } from "../lib/writes";
+import { Directive, Field, Float, ID, InputType } from "type-graphql";
+import { defineWriteResult, WrittenEvidence } from "../lib/writes";
 import { FigureMetric, FigureQualifier, FigureRank } from "./enums";
 import { ReportedFigure } from "./figure";
 
@@ -62,14 +62,5 @@ export class FigureInput {
   importId?: string | null;
 }
 
-@ObjectType({ description: "What a figure write did, and the figure as it now stands." })
-export class FigureWriteResult {
-  @Field(() => WriteOutcome, { description: "CREATED, UPDATED, or UNCHANGED when it already was as given (nothing written)." })
-  outcome: WriteOutcome;
-
-  @Field(() => ID, { nullable: true, description: "Id of the audit record (`statementWrites`); null when nothing was written." })
-  writeId: string | null;
-
-  @Field(() => ReportedFigure, { description: "The figure after the write." })
-  figure: ReportedFigure;
-}
+/** What a figure write did. */
+export const FigureWriteResult = defineWriteResult(ReportedFigure, "Figure", "figure", "statementWrites");

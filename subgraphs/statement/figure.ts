@@ -3,15 +3,17 @@ import { GraphQLDate } from "graphql-scalars";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { FigureMetric, FigureQualifier, FigureRank } from "./enums";
 import { Evidence } from "./evidence";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 
 @ObjectType({
   description:
     "A number a source reports (attacks on US forces since 17 October, personnel injured, troops deployed). Figures for one metric over time form a series; disagreeing figures are all kept, each with its reporter and source, and ranked.",
 })
 @Directive('@key(fields: "id")')
+@Retractable()
 @Entity("reported_figure")
 @Index(["metric", "asOf", "id"])
-export class ReportedFigure {
+export class ReportedFigure implements RetractableColumns {
   @Field(() => ID, { description: "Stable id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -67,4 +69,8 @@ export class ReportedFigure {
   @Field(() => Evidence, { description: "The sentence that reports it." })
   @Column(() => Evidence)
   evidence: Evidence;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }

@@ -74,6 +74,18 @@ export class FigureFilter {
 
   @Field(() => Boolean, { nullable: true, description: "False leaves out DEPRECATED figures (garbled or known wrong). Default: included, with their rank." })
   includeDeprecated?: boolean | null;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "Only figures changed at or after this moment (for incremental sync). Retracted ones are included, flagged by `retractedAt`.",
+  })
+  updatedSince?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True includes retracted figures (flagged by `retractedAt`). Default: left out, unless `updatedSince` is given.",
+  })
+  includeRetracted?: boolean | null;
 }
 
 /** `GraphQLDate` parses to a Date at midnight UTC; the database stores YYYY-MM-DD. */
@@ -115,7 +127,10 @@ export function applyStatementFilter(query: SelectQueryBuilder<Statement>, filte
 
 /** Adds the filter's conditions to a query over figures aliased `f`. */
 export function applyFigureFilter(query: SelectQueryBuilder<ReportedFigure>, filter: FigureFilter | null | undefined): void {
+  // Retracted figures stay in the table; lists and series hide them unless asked, or when syncing changes.
+  if (!filter?.includeRetracted && !filter?.updatedSince) query.andWhere("f.retractedAt IS NULL");
   if (!filter) return;
+  if (filter.updatedSince) query.andWhere("f.updatedAt >= :fUpdated", { fUpdated: filter.updatedSince.toISOString() });
   checkRange(filter.from, filter.to);
   if (filter.metrics?.length) query.andWhere("f.metric IN (:...fMetrics)", { fMetrics: filter.metrics });
   if (filter.reporterIds) query.andWhere(filter.reporterIds.length ? "f.reportedById IN (:...fReporters)" : "1 = 0", { fReporters: filter.reporterIds });

@@ -13,6 +13,8 @@ import { Initial1796221396243 as InitialPostgres } from "./migrations/postgres/1
 import { Writes1796223456445 as WritesPostgres } from "./migrations/postgres/1796223456445-writes";
 import { Initial1796221396243 as InitialSqlite } from "./migrations/sqlite/1796221396243-initial";
 import { Writes1796223456445 as WritesSqlite } from "./migrations/sqlite/1796223456445-writes";
+import { WritesRetraction1796232256828 as WritesRetractionPostgres } from "./migrations/postgres/1796232256828-writes-retraction";
+import { WritesRetraction1796232256828 as WritesRetractionSqlite } from "./migrations/sqlite/1796232256828-writes-retraction";
 import { statementReferences } from "./reference";
 import { type StatementDataset, importStatements } from "./seed";
 import { statementSection, readStatementDataset } from "./bundle";
@@ -22,6 +24,7 @@ import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident
 import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { FigureWriteResolver } from "./figure.write";
 import { StatementWriteResolver } from "./statement.write";
+import { SourceWriteResolver } from "./source.write";
 import { ActorStatementsResolver, EvidenceResolver, IncidentStatementsResolver, StanceResolver, StatementResolver } from "./statement.resolver";
 
 /** The statement subgraph: statements, their source articles, and the figures they report. */
@@ -52,13 +55,14 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
     FigureResolver,
     StatementWriteResolver,
     FigureWriteResolver,
+    SourceWriteResolver,
     defineWritesQuery("statement"),
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
   migrations: {
-    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite],
-    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres],
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesRetractionSqlite],
+    postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres, WritesRetractionPostgres],
   },
   bundleSection: statementSection,
   seed: async (db) => {

@@ -52,7 +52,10 @@ export async function importStatements(db: Database, input: Partial<StatementDat
     ]);
     let rows = 0;
     const write = async (entity: Function, batch: object[]) => (rows += await upsertRows(manager, db.kind, entity, batch));
-    await write(Source, data.sources);
+    await write(
+      Source,
+      data.sources.map((source) => ({ ...source, updatedAt: now })),
+    );
     await write(SourceCitation, data.citations);
     await write(
       Statement,
@@ -63,7 +66,10 @@ export async function importStatements(db: Database, input: Partial<StatementDat
     await write(StatementIncident, data.statementIncidents);
     await write(StatementActor, data.statementActors);
     await write(Appearance, data.appearances);
-    await write(ReportedFigure, data.figures);
+    await write(
+      ReportedFigure,
+      data.figures.map((figure) => ({ ...figure, updatedAt: now })),
+    );
     // Derived data, in the same transaction: it can never disagree with the rows it derives from.
     await statementSearch.write(
       manager,

@@ -4,6 +4,7 @@ import { PAGED, assumedSize } from "../lib/list-size";
 import type { StatementContext } from "./loaders";
 import { Actor } from "./refs";
 import { Source, SourceCitation } from "./source";
+import { GraphQLDateTime } from "graphql-scalars";
 
 /** A page of source articles. */
 export const SourceConnection = defineConnection(Source, "Source", "source article");
@@ -17,8 +18,23 @@ export class SourceResolver {
 
   @Directive(PAGED)
   @Query(() => SourceConnection, { description: "Source articles, newest first (by publication date, then id)." })
-  async sources(@Args() page: PageArgsInput, @Ctx() ctx: StatementContext): Promise<InstanceType<typeof SourceConnection>> {
+  async sources(
+    @Args() page: PageArgsInput,
+    @Ctx() ctx: StatementContext,
+    @Arg("updatedSince", () => GraphQLDateTime, {
+      nullable: true,
+      description: "Only sources changed at or after this moment (for incremental sync); retracted ones are included, flagged by `retractedAt`.",
+    })
+    updatedSince?: Date | null,
+    @Arg("includeRetracted", () => Boolean, {
+      nullable: true,
+      description: "True includes retracted sources (flagged by `retractedAt`). Default: left out, unless `updatedSince` is given.",
+    })
+    includeRetracted?: boolean | null,
+  ): Promise<InstanceType<typeof SourceConnection>> {
     const query = ctx.db.dataSource.getRepository(Source).createQueryBuilder("src");
+    if (!includeRetracted && !updatedSince) query.andWhere("src.retractedAt IS NULL");
+    if (updatedSince) query.andWhere("src.updatedAt >= :updatedSince", { updatedSince: updatedSince.toISOString() });
     const order = sortBy<Source>("src", "publishedOn", "DESC");
     return SourceConnection.from(await paginate(query, page, order, ctx.limits.maxPageSize));
   }

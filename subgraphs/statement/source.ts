@@ -2,11 +2,13 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { GraphQLDate } from "graphql-scalars";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { CitationKind } from "./enums";
+import { Retractable, type RetractableColumns } from "../lib/retractable";
 
 @ObjectType({ description: "A source article, with its outlet and publication date and how each was established." })
 @Directive('@key(fields: "id")')
+@Retractable()
 @Entity("source")
-export class Source {
+export class Source implements RetractableColumns {
   @Field(() => ID, { description: "Stable source id." })
   @PrimaryColumn("varchar", { length: 64 })
   id: string;
@@ -46,6 +48,10 @@ export class Source {
   @Field(() => String, { description: "The article's full text as bundled." })
   @Column("text")
   text: string;
+
+  updatedAt: string;
+  retractedAt: string | null;
+  retractedReason: string | null;
 }
 
 @ObjectType({ description: "An outlet or agency an article cites." })

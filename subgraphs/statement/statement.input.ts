@@ -1,6 +1,6 @@
 import { GraphQLDate } from "graphql-scalars";
-import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { WriteOutcome, WrittenEvidence } from "../lib/writes";
+import { Directive, Field, ID, InputType } from "type-graphql";
+import { defineWriteResult, WrittenEvidence } from "../lib/writes";
 import { DatePrecision, StatementChannel, StatementMode } from "./enums";
 import { Statement } from "./statement";
 
@@ -73,14 +73,5 @@ export class RetractStatementInput {
   importId?: string | null;
 }
 
-@ObjectType({ description: "What a statement write did, and the statement as it now stands." })
-export class StatementWriteResult {
-  @Field(() => WriteOutcome, { description: "CREATED, UPDATED, RETRACTED, or UNCHANGED when it already was as given (nothing written)." })
-  outcome: WriteOutcome;
-
-  @Field(() => ID, { nullable: true, description: "Id of the audit record (`statementWrites`); null when nothing was written." })
-  writeId: string | null;
-
-  @Field(() => Statement, { description: "The statement after the write." })
-  statement: Statement;
-}
+/** What a statement write did. */
+export const StatementWriteResult = defineWriteResult(Statement, "Statement", "statement", "statementWrites");

@@ -9,6 +9,7 @@ import { PAGED, assumedSize, cost } from "../lib/list-size";
 import { StatementRole } from "./enums";
 import { Evidence } from "./evidence";
 import { ReportedFigure } from "./figure";
+import { standing } from "../lib/retractable";
 import { loadStatements, type StatementContext } from "./loaders";
 import { Actor, Incident } from "./refs";
 import { Source } from "./source";
@@ -110,8 +111,8 @@ export class StatementResolver {
   // At most 3 in the bundled dataset, 1 in generated data.
   @Directive(assumedSize(10))
   @FieldResolver(() => [ReportedFigure], { description: "Figures it reports." })
-  figures(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<ReportedFigure[]> {
-    return ctx.loaders.figuresOfStatement.load(statement.id);
+  async figures(@Root() statement: Statement, @Ctx() ctx: StatementContext): Promise<ReportedFigure[]> {
+    return standing(await ctx.loaders.figuresOfStatement.load(statement.id));
   }
 }
 
@@ -158,8 +159,8 @@ export class IncidentStatementsResolver {
     nullable: true,
     description: "Figures reported about this incident (or campaign), by as-of date. Null while the statement subgraph is unavailable.",
   })
-  figures(@Root() incident: Incident, @Ctx() ctx: StatementContext): Promise<ReportedFigure[]> {
-    return ctx.loaders.figuresOfIncident.load(incident.id);
+  async figures(@Root() incident: Incident, @Ctx() ctx: StatementContext): Promise<ReportedFigure[]> {
+    return standing(await ctx.loaders.figuresOfIncident.load(incident.id));
   }
 }
 

@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { Arg, Ctx, Directive, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { badUserInput, checkLength } from "../lib/errors";
-import { checkId, evidenceRow, inWriteTransaction, recordWrite, requireEvidence, sameColumns, sameEvidence, WriteOutcome, writer } from "../lib/writes";
+import { checkLength } from "../lib/errors";
+import { derivedId, evidenceRow, requireEvidence, requireLocal, requireText, retractRecord, sameEvidence, upsertRecord, type WriteResult } from "../lib/writes";
 import type { StatementContext } from "./loaders";
 import { indexStatements, statementSearch } from "./search";
 import { Source } from "./source";
@@ -13,11 +12,6 @@ import { RetractStatementInput, StatementInput, StatementWriteResult } from "./s
 export const WRITE_SCOPE = '@requiresScopes(scopes: [["write:statement"]])';
 /** Longest accepted statement text, resolution, retraction reason or figure text. */
 export const MAX_TEXT_LENGTH = 20_000;
-
-/** The appearance that holds a write's evidence: one per statement and source, so the same source again replaces it. */
-function appearanceId(statementId: string, sourceId: string): string {
-  return `w-${createHash("sha256").update(`${statementId}\n${sourceId}`).digest("hex").slice(0, 40)}`;
-}
 
 /** A `GraphQLDate` argument (a Date at midnight UTC) as stored: YYYY-MM-DD. */
 export function day(value: Date | string): string {
@@ -45,14 +39,10 @@ export class StatementWriteResolver {
   async upsertStatement(
     @Arg("input", () => StatementInput, { description: "The statement." }) input: StatementInput,
     @Ctx() ctx: StatementContext,
-  ): Promise<StatementWriteResult> {
-    const principal = writer(ctx.principal);
-    checkId("input.id", input.id);
-    const evidence = requireEvidence("input.evidence", input.evidence);
-    if (input.text.trim() === "") throw badUserInput("input.text", "`input.text` is empty: give what was said.");
-    checkLength("input.text", input.text, MAX_TEXT_LENGTH);
+  ): Promise<WriteResult<Statement>> {
+    const evidence = evidenceRow(requireEvidence("input.evidence", input.evidence));
+    requireText("input.text", input.text, MAX_TEXT_LENGTH, "what was said");
     checkLength("input.saidOnResolution", input.saidOnResolution ?? "", MAX_TEXT_LENGTH);
-    if (input.importId) checkLength("input.importId", input.importId, 100);
     const fields = {
       id: input.id,
       speakerId: input.speakerId,
@@ -67,66 +57,47 @@ export class StatementWriteResolver {
     };
     const incidents = input.aboutIncidentIds ? [...new Set(input.aboutIncidentIds)].sort() : undefined;
     const actors = input.aboutActorIds ? [...new Set(input.aboutActorIds)].sort() : undefined;
-    const appearance = {
-      id: appearanceId(input.id, evidence.sourceId),
-      statementId: input.id,
-      evidence: evidenceRow(evidence),
-    };
-    return inWriteTransaction(ctx.db, async (manager) => {
-      const existing = await manager.findOneBy(Statement, { id: input.id });
-      const stored = await manager.findOneBy(Appearance, { id: appearance.id });
-      const currentIncidents = existing ? await linkedIds(manager, StatementIncident, input.id) : [];
-      const currentActors = existing ? await linkedIds(manager, StatementActor, input.id) : [];
-      const unchanged =
-        existing !== null &&
-        existing.retractedAt === null &&
-        sameColumns(existing, fields) &&
-        sameEvidence(stored?.evidence, appearance.evidence) &&
-        (incidents === undefined || sameSet(incidents, currentIncidents)) &&
-        (actors === undefined || sameSet(actors, currentActors));
-      if (existing && unchanged) return Object.assign(new StatementWriteResult(), { outcome: WriteOutcome.UNCHANGED, writeId: null, statement: existing });
-
-      const now = new Date().toISOString();
-      const statement = Object.assign(new Statement(), fields, { updatedAt: now, retractedAt: null, retractedReason: null });
-      await manager.save(Statement, statement);
-      await manager.save(Appearance, Object.assign(new Appearance(), appearance));
-      if (incidents) {
-        await manager.delete(StatementIncident, { statementId: input.id });
-        if (incidents.length)
-          await manager.insert(
-            StatementIncident,
-            incidents.map((incidentId) => ({ statementId: input.id, incidentId })),
-          );
-      }
-      if (actors) {
-        await manager.delete(StatementActor, { statementId: input.id });
-        if (actors.length)
-          await manager.insert(
-            StatementActor,
-            actors.map((actorId) => ({ statementId: input.id, actorId })),
-          );
-      }
-      // The source is this subgraph's own: checked again inside the transaction (the gateway checked it
-      // before), so a source that is not there rolls back every row written above.
-      if (!(await manager.existsBy(Source, { id: evidence.sourceId }))) {
-        throw badUserInput(
-          "input.evidence.sourceId",
-          `\`input.evidence.sourceId\` names Source "${evidence.sourceId}", which does not exist. Nothing was written.`,
+    // The appearance that holds the evidence: one per statement and source, so the same source again replaces it.
+    const appearance = { id: derivedId(input.id, evidence.sourceId), statementId: input.id, evidence };
+    const result = await upsertRecord({
+      ctx,
+      entity: Statement,
+      operation: "upsertStatement",
+      fields,
+      importId: input.importId,
+      sameRelated: async (manager) => {
+        const stored = await manager.findOneBy(Appearance, { id: appearance.id });
+        return (
+          sameEvidence(stored?.evidence, evidence) &&
+          (incidents === undefined || sameSet(incidents, await linkedIds(manager, StatementIncident, input.id))) &&
+          (actors === undefined || sameSet(actors, await linkedIds(manager, StatementActor, input.id)))
         );
-      }
-      await indexStatements(manager, ctx.db.kind, [input.id]);
-      const outcome = existing ? WriteOutcome.UPDATED : WriteOutcome.CREATED;
-      const record = await recordWrite(manager, {
-        principal,
-        operation: "upsertStatement",
-        entityType: "Statement",
-        entityId: input.id,
-        outcome,
-        importId: input.importId,
-        at: now,
-      });
-      return Object.assign(new StatementWriteResult(), { outcome, writeId: record.id, statement });
+      },
+      afterWrite: async (manager) => {
+        await manager.save(Appearance, Object.assign(new Appearance(), appearance));
+        if (incidents) {
+          await manager.delete(StatementIncident, { statementId: input.id });
+          if (incidents.length)
+            await manager.insert(
+              StatementIncident,
+              incidents.map((incidentId) => ({ statementId: input.id, incidentId })),
+            );
+        }
+        if (actors) {
+          await manager.delete(StatementActor, { statementId: input.id });
+          if (actors.length)
+            await manager.insert(
+              StatementActor,
+              actors.map((actorId) => ({ statementId: input.id, actorId })),
+            );
+        }
+        // The source is this subgraph's own: checked again inside the transaction (the gateway checked it
+        // before), so a source that is not there rolls back every row written above.
+        await requireLocal(manager, Source, "input.evidence.sourceId", evidence.sourceId);
+        await indexStatements(manager, ctx.db.kind, [input.id]);
+      },
     });
+    return StatementWriteResult.from(result);
   }
 
   @Directive("@authenticated")
@@ -138,29 +109,14 @@ export class StatementWriteResolver {
   async retractStatement(
     @Arg("input", () => RetractStatementInput, { description: "Which statement, and why." }) input: RetractStatementInput,
     @Ctx() ctx: StatementContext,
-  ): Promise<StatementWriteResult> {
-    const principal = writer(ctx.principal);
-    if (input.reason.trim() === "") throw badUserInput("input.reason", "`input.reason` is empty: say why the statement is retracted.");
-    checkLength("input.reason", input.reason, MAX_TEXT_LENGTH);
-    if (input.importId) checkLength("input.importId", input.importId, 100);
-    return inWriteTransaction(ctx.db, async (manager) => {
-      const statement = await manager.findOneBy(Statement, { id: input.id });
-      if (!statement) throw badUserInput("input.id", `There is no statement "${input.id.slice(0, 80)}" to retract; check the id.`);
-      if (statement.retractedAt !== null) return Object.assign(new StatementWriteResult(), { outcome: WriteOutcome.UNCHANGED, writeId: null, statement });
-      const now = new Date().toISOString();
-      Object.assign(statement, { retractedAt: now, retractedReason: input.reason, updatedAt: now });
-      await manager.save(Statement, statement);
-      await statementSearch.remove(manager, ctx.db.kind, [statement.id]);
-      const record = await recordWrite(manager, {
-        principal,
-        operation: "retractStatement",
-        entityType: "Statement",
-        entityId: statement.id,
-        outcome: WriteOutcome.RETRACTED,
-        importId: input.importId,
-        at: now,
-      });
-      return Object.assign(new StatementWriteResult(), { outcome: WriteOutcome.RETRACTED, writeId: record.id, statement });
+  ): Promise<WriteResult<Statement>> {
+    const result = await retractRecord({
+      ctx,
+      entity: Statement,
+      operation: "retractStatement",
+      input,
+      afterWrite: (manager, row) => statementSearch.remove(manager, ctx.db.kind, [row.id]),
     });
+    return StatementWriteResult.from(result);
   }
 }
