@@ -106,7 +106,9 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
       return { cell, actorId: created.id, created };
     }
     const existing = await actorByName(cell.name);
-    if (existing) return { cell, actorId: existing };
+    // An actor an earlier import of this name created is written again as it was, so that reading the
+    // same export twice gives the same bundles (and a re-import changes nothing).
+    if (existing && existing !== newActor(event, cell).id) return { cell, actorId: existing };
     let created = newActors.get(cell.name);
     if (!created) {
       if (newActors.size >= CACHE_LIMIT) newActors.clear();
@@ -117,8 +119,8 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
   };
   const resolvePlace = async (event: AcledEvent): Promise<ResolvedPlace> => {
     const existing = await placeByName(JSON.stringify([event.location, event.latitude, event.longitude]));
-    if (existing) return { placeId: existing };
     const created = newPlace(event, await placeByName(JSON.stringify([event.country])));
+    if (existing && existing !== created.id) return { placeId: existing };
     return { placeId: created.id, created };
   };
 

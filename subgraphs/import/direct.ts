@@ -4,6 +4,7 @@ import { SUBGRAPHS } from "../index";
 import type { LedgerEntry } from "../lib/bulk-import";
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../lib/config";
 import { createDataSource, type Database } from "../lib/data-source";
+import { seedIfEmpty } from "../lib/start-subgraph";
 import { pendingMigrations, runMigrations } from "../lib/migrations";
 import { lookupName } from "../lib/name-match";
 import { TARGETS, type TargetType } from "./references";
@@ -60,7 +61,11 @@ export async function openDirectTarget(options: { dryRun: boolean }): Promise<Im
       dataDir: config.dataDir,
     });
     dbs[name] = db;
-    if (!options.dryRun) await migrate(db);
+    if (!options.dryRun) {
+      await migrate(db);
+      // A new database gets the bundled dataset first, as a server's first start gives it.
+      await seedIfEmpty(module, db);
+    }
     ready[name] = (await pendingMigrations(db.dataSource)).length === 0;
     if (db.kind === "sqlite") for (const pragma of IMPORT_PRAGMAS) await db.dataSource.query(`PRAGMA ${pragma}`);
   }

@@ -100,8 +100,13 @@ export async function upsertRows(manager: EntityManager, kind: Database["kind"],
   const rows = lastPerKey(input, keys);
   const columns = all.filter((column) => column.primary || rows.some((row) => read(row, column.path) !== undefined));
   const updated = columns.filter((column) => !column.primary);
+  // A row that is already stored as given is left alone, `updatedAt` included: a re-import changes
+  // nothing, and a syncing client (`updatedSince`) is not sent rows that did not change.
+  const compared = updated.filter((column) => column.name !== "updatedAt");
+  const differs = (column: ColumnWriter) =>
+    `${quote(metadata.tablePath)}.${quote(column.name)} ${kind === "sqlite" ? "IS NOT" : "IS DISTINCT FROM"} excluded.${quote(column.name)}`;
   const onConflict = updated.length
-    ? `ON CONFLICT (${keys.map((column) => quote(column.name)).join(", ")}) DO UPDATE SET ${updated.map((column) => `${quote(column.name)} = excluded.${quote(column.name)}`).join(", ")}`
+    ? `ON CONFLICT (${keys.map((column) => quote(column.name)).join(", ")}) DO UPDATE SET ${updated.map((column) => `${quote(column.name)} = excluded.${quote(column.name)}`).join(", ")}${compared.length ? ` WHERE ${compared.map(differs).join(" OR ")}` : ""}`
     : "ON CONFLICT DO NOTHING";
   const into = `INSERT INTO ${quote(metadata.tablePath)} (${columns.map((column) => quote(column.name)).join(", ")})`;
   const width = columns.length;

@@ -42,10 +42,18 @@ export async function openSubgraphDatabase<Loaders>(module: SubgraphModule<Loade
     await db.dataSource.destroy();
     throw error;
   }
-  const [first] = module.entities;
-  if (first && (await isEmpty(db, first))) await module.seed(db);
+  await seedIfEmpty(module, db);
   db.sql.count = 0;
   return db;
+}
+
+/**
+ * Loads the bundled dataset into a subgraph's database when it has no rows yet: what a server does on
+ * its first start, and what a direct import does before its own batches, so both see the same data.
+ */
+export async function seedIfEmpty<Loaders>(module: SubgraphModule<Loaders>, db: Database): Promise<void> {
+  const [first] = module.entities;
+  if (first && (await isEmpty(db, first))) await module.seed(db);
 }
 
 /** True when the table has no rows; false when it has some, or when a database-level failure hides them. */
