@@ -4,6 +4,7 @@ import { buildSubgraph } from "../subgraphs/lib/build-subgraph";
 import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
 import { checkDatabase } from "../subgraphs/lib/database-health";
 import type { Database } from "../subgraphs/lib/data-source";
+import { readDataVersion } from "../subgraphs/lib/data-version";
 import type { RunningService } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import { subgraphLimits } from "../subgraphs/lib/operation-limits";
@@ -93,6 +94,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
           ready: () => checkDatabase(db.dataSource, db.failures),
           limits: subgraphLimits(config.operationLimits, config.maxEntities),
           timeoutMs: config.subgraphTimeoutMs,
+          dataVersion: () => readDataVersion(db),
         }),
       );
     }
