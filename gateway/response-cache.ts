@@ -190,11 +190,11 @@ export class ResponseCache {
         const decision: Decision = { kind: "bypass" };
         return {
           responseForOperation: async ({ request, document, operation, operationName, schema }): Promise<GraphQLResponse | null> => {
-            if (!operation || operation.operation !== OperationTypeNode.QUERY) return null;
             if (request.http?.headers.get("authorization")) {
               decision.kind = "private";
               return null;
             }
+            if (!operation || operation.operation !== OperationTypeNode.QUERY) return null;
             const name = operationName ?? "";
             const { facts, shareable } = this.shareable(schema, document, operation, name);
             if (!shareable) return null;
