@@ -2,6 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
+import { MemoryStore } from "../gateway/cache-store";
+import { SharedVersionRead } from "../gateway/data-versions";
 import { Cleanup, freePort, healthReady, type Service, spawnService } from "../bench/processes";
 import { SUBGRAPH_NAMES } from "../subgraphs/lib/config";
 import { GATEWAY_SECRET_HEADER } from "../subgraphs/lib/http";
@@ -353,5 +356,73 @@ describeWithRedis("the response cache shared through Redis by two gateway proces
     expect(registered.body.data.actor.id).toBe(SPEAKER);
     const byHash = await send(b.url, JSON.stringify({ extensions: { persistedQuery } }));
     expect(byHash.body).toEqual(registered.body);
+  });
+});
+
+describe("SharedVersionRead", () => {
+  it("shares one read among the callers of one turn, and never gives a caller a read that started before it asked", async () => {
+    const started: ((version: number) => void)[] = [];
+    const shared = new SharedVersionRead(() => new Promise<number>((resolve) => started.push(resolve)));
+    const first = [shared.latest(), shared.latest(), shared.latest()];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toHaveLength(1);
+    // The read is under way: a newcomer waits for the next one, even though the first has not answered.
+    const late = shared.latest();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toHaveLength(2);
+    started[0]!(1);
+    started[1]!(2);
+    expect(await Promise.all(first)).toEqual([1, 1, 1]);
+    expect(await late).toBe(2);
+  });
+
+  it("passes a failed read to its callers, and the next caller reads again", async () => {
+    let calls = 0;
+    const shared = new SharedVersionRead(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error("down");
+      return 7;
+    });
+    await expect(shared.latest()).rejects.toThrow("down");
+    expect(await shared.latest()).toBe(7);
+  });
+});
+
+describe("MemoryStore", () => {
+  it("holds at most its bound, drops the least recently used first, and answers what was last set", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 8 }), fc.string()), { maxLength: 60 }),
+        async (bound, operations) => {
+          const store = new MemoryStore(bound);
+          const model: string[] = []; // keys, least recently used first
+          const values = new Map<string, string>();
+          for (const [isSet, id, value] of operations) {
+            const key = `k${id}`;
+            if (isSet) {
+              await store.set(key, value, 60);
+              values.set(key, value);
+              const at = model.indexOf(key);
+              if (at >= 0) model.splice(at, 1);
+              model.push(key);
+              while (model.length > bound) values.delete(model.shift()!);
+            } else {
+              expect(await store.get(key)).toBe(values.get(key));
+              if (model.includes(key)) model.push(...model.splice(model.indexOf(key), 1));
+            }
+            expect(store.size).toBeLessThanOrEqual(bound);
+          }
+        },
+      ),
+    );
+  });
+
+  it("forgets an entry after its time to live", async () => {
+    const store = new MemoryStore(10);
+    await store.set("k", "v", 0.05);
+    expect(await store.get("k")).toBe("v");
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await store.get("k")).toBeUndefined();
   });
 });
