@@ -36,8 +36,8 @@ export function requestLog(request: IncomingMessage): Logger {
   return request.log;
 }
 
-/** Paths logged at debug level only: probes, scrapes and the gateway's data-version reads would drown the requests that matter. */
-const QUIET = /^\/(health|metrics|data-version)(\/|$|\?)/;
+/** Paths logged at debug level only: probes and scrapes would drown the requests that matter. */
+const QUIET = /^\/(health|metrics)(\/|$|\?)/;
 /** Headers no log line may carry (the std serializer is not used, but an error object might hold them). */
 const SECRET_PATHS = ["req.headers.authorization", 'req.headers["x-gateway-secret"]', "req.headers.cookie", 'res.headers["set-cookie"]'];
 

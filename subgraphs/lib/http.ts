@@ -314,6 +314,26 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     next();
   };
   app.use(requestId);
+  const secret = options.requireSecret;
+  const gatewayOnly: RequestHandler = (request, response, next) => {
+    if (!secret || sameSecret(request.headers[GATEWAY_SECRET_HEADER], secret)) return next();
+    response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
+  };
+  const dataVersion = options.dataVersion;
+  if (dataVersion) {
+    // Read from the database each time (never remembered): the gateway's response cache relies on
+    // seeing every write acknowledged before it asked. Before the access log: the gateway asks for
+    // every cacheable request, and a failure is logged here.
+    app.get("/data-version", gatewayOnly, (request, response) => {
+      dataVersion().then(
+        (version) => response.setHeader("cache-control", "no-store").json({ version }),
+        (error: unknown) => {
+          options.logger.error({ err: error, requestId: request.headers[REQUEST_ID_HEADER] }, "could not read the data version");
+          response.status(503).json(errorBody("The data version could not be read from the database.", "DATABASE_UNAVAILABLE"));
+        },
+      );
+    });
+  }
   app.use(accessLog(options.logger, (request) => String(request.headers[REQUEST_ID_HEADER])));
   const spans = serverSpans(options.name, (request) => observationOf(request).operation);
 
@@ -344,26 +364,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     );
   });
 
-  const secret = options.requireSecret;
-  const gatewayOnly: RequestHandler = (request, response, next) => {
-    if (!secret || sameSecret(request.headers[GATEWAY_SECRET_HEADER], secret)) return next();
-    response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
-  };
   const bodyLimit = options.bodyLimit ?? "2mb";
-  const dataVersion = options.dataVersion;
-  if (dataVersion) {
-    // Read from the database each time (never remembered): the gateway's response cache relies on
-    // seeing every write acknowledged before it asked.
-    app.get("/data-version", gatewayOnly, (request, response) => {
-      dataVersion().then(
-        (version) => response.setHeader("cache-control", "no-store").json({ version }),
-        (error: unknown) => {
-          requestLog(request).error({ err: error }, "could not read the data version");
-          response.status(503).json(errorBody("The data version could not be read from the database.", "DATABASE_UNAVAILABLE"));
-        },
-      );
-    });
-  }
   if (options.routes) app.use(options.routes);
   app.use(
     "/graphql",
