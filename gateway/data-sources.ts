@@ -65,6 +65,9 @@ function describeFailure(error: unknown, timeoutMs: number): { reason: string; k
   return { reason: "request failed", kind: "request_failed" };
 }
 
+/** Longest wait for a subgraph's data version (the response cache's key), SUBGRAPH_TIMEOUT_MS if shorter. */
+const VERSION_TIMEOUT_MS = 1000;
+
 /** How to reach a subgraph over HTTP. */
 export interface HttpSubgraphOptions {
   name: string;
@@ -145,7 +148,9 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
 
   async dataVersion(): Promise<number> {
     const headers: Record<string, string> = this.options.secret ? { [GATEWAY_SECRET_HEADER]: this.options.secret } : {};
-    const response = await fetch(this.versionUrl, { headers, signal: AbortSignal.timeout(this.options.timeoutMs) });
+    // A short deadline: a request waits for its versions before it runs, and one that cannot have them
+    // simply runs uncached, so a hung subgraph costs it at most this on top of SUBGRAPH_TIMEOUT_MS.
+    const response = await fetch(this.versionUrl, { headers, signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, VERSION_TIMEOUT_MS)) });
     const body = (await response.json()) as { version?: unknown };
     if (!response.ok || typeof body.version !== "number") throw new Error(`subgraph ${this.name} answered HTTP ${response.status} for its data version`);
     return body.version;
