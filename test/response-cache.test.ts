@@ -302,22 +302,27 @@ describeWithRedis("the response cache shared through Redis by two gateway proces
       await healthReady(service);
       urls[`${name.toUpperCase()}_URL`] = service.url;
     }
-    for (const name of ["A", "B"]) {
-      const port = await freePort();
-      const gateway = spawnService(
-        cleanup,
-        `gateway ${name}`,
-        join("dist", "gateway", "main.js"),
-        ["--gateway-only"],
-        { ...urls, GATEWAY_PORT: String(port), GATEWAY_SECRET: secret, JWT_SECRET: TEST_JWT_SECRET, REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: prefix },
-        `http://127.0.0.1:${port}`,
-      );
-      cleanup.add(`stop gateway ${name}`, () => gateway.stop());
-      await healthReady(gateway);
-      gateways.push(gateway);
-    }
+    // Both gateways at once; each is ready when /health/ready says all three subgraphs answer.
+    const started = await Promise.all(
+      ["A", "B"].map(async (name) => {
+        const port = await freePort();
+        const gateway = spawnService(
+          cleanup,
+          `gateway ${name}`,
+          join("dist", "gateway", "main.js"),
+          ["--gateway-only"],
+          { ...urls, GATEWAY_PORT: String(port), GATEWAY_SECRET: secret, JWT_SECRET: TEST_JWT_SECRET, REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: prefix },
+          `http://127.0.0.1:${port}`,
+        );
+        cleanup.add(`stop gateway ${name}`, () => gateway.stop());
+        await healthReady(gateway);
+        return gateway;
+      }),
+    );
+    gateways.push(...started);
     writer = await signToken({ sub: "analyst-1", scope: "write:statement" });
-  });
+    // Five processes, the first of which seeds the databases: minutes on a loaded two-core machine.
+  }, 240_000);
   afterAll(async () => {
     await cleanup.run();
     rmSync(dataDir, { recursive: true, force: true });
