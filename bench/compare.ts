@@ -130,11 +130,15 @@ export async function runComparison(options: BenchOptions, cleanup: Cleanup): Pr
     a: { url: (scenario) => reference.url(scenario.id), sqlTotal: inProcessSqlTotal(databases), cpu: inProcessCpu },
     b: { url: () => system.url, sqlTotal: inProcessSqlTotal(databases), cpu: inProcessCpu },
   };
-  if (setups.some((id) => ["c", "d", "e", "f"].includes(id))) {
+  if (setups.some((id) => ["c", "d", "e", "f", "g"].includes(id))) {
     const distributed: DistributedSubgraphs = await startDistributedSubgraphs(cleanup, dataDir);
     if (setups.includes("c")) {
       const gateway: Service = await startGatewayProcess(cleanup, distributed);
       endpoints.c = { url: () => gateway.url, sqlTotal: () => distributed.sqlTotal(), cpu: processesCpu(gateway, distributed) };
+    }
+    if (setups.includes("g")) {
+      const uncached: Service = await startGatewayProcess(cleanup, distributed, { RESPONSE_CACHE: "false" });
+      endpoints.g = { url: () => uncached.url, sqlTotal: () => distributed.sqlTotal(), cpu: processesCpu(uncached, distributed) };
     }
     if (setups.includes("d")) {
       const stock: Service = await startStockGateway(cleanup, distributed);
@@ -227,8 +231,8 @@ export async function runComparison(options: BenchOptions, cleanup: Cleanup): Pr
           cpuBefore && cpuAfter
             ? {
                 total: perRequest(cpuBefore.gateway + cpuBefore.subgraphs, cpuAfter.gateway + cpuAfter.subgraphs),
-                gateway: ["c", "d", "e", "f"].includes(setup) ? perRequest(cpuBefore.gateway, cpuAfter.gateway) : undefined,
-                subgraphs: ["c", "d", "e", "f"].includes(setup) ? perRequest(cpuBefore.subgraphs, cpuAfter.subgraphs) : undefined,
+                gateway: ["c", "d", "e", "f", "g"].includes(setup) ? perRequest(cpuBefore.gateway, cpuAfter.gateway) : undefined,
+                subgraphs: ["c", "d", "e", "f", "g"].includes(setup) ? perRequest(cpuBefore.subgraphs, cpuAfter.subgraphs) : undefined,
               }
             : undefined,
         sameDataAsInProcess,

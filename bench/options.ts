@@ -12,7 +12,7 @@ export interface BenchOptions {
   warmup: number;
   /** Scenario ids to run (1-4); all by default. */
   scenarios: number[];
-  /** Setups to run (a-f); all by default. */
+  /** Setups to run (a-g); all by default. */
   setups: string[];
   /** Scale mode instead of the main table. */
   scale: boolean;
@@ -32,7 +32,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --duration S       measured seconds per cell (default 10)
   --warmup S         unmeasured seconds before each cell (default 2)
   --scenarios 1,2    only these scenarios (1-4)
-  --setups a,b       only these setups (a-f)
+  --setups a,b       only these setups (a-g)
   --scale            scale mode: latency as the dataset grows
   --sizes 10000,...  dataset sizes of scale mode (default 10000,100000,1000000)
   --requests N       sequential requests per query and size in scale mode (default 200)
@@ -55,7 +55,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "2" },
       scenarios: { type: "string", default: "1,2,3,4" },
-      setups: { type: "string", default: "a,b,c,d,e,f" },
+      setups: { type: "string", default: "a,b,c,d,e,f,g" },
       scale: { type: "boolean", default: false },
       sizes: { type: "string", default: "10000,100000,1000000" },
       requests: { type: "string", default: "200" },
@@ -76,7 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const scenarios = list(values.scenarios).map((item) => positiveInteger("scenarios", item));
   const setups = list(values.setups).map((item) => item.toLowerCase());
   if (scenarios.some((id) => id > 4)) throw new Error(`--scenarios takes ids 1 to 4\n${USAGE}`);
-  if (setups.some((id) => !["a", "b", "c", "d", "e", "f"].includes(id))) throw new Error(`--setups takes a, b, c, d, e, f\n${USAGE}`);
+  if (setups.some((id) => !["a", "b", "c", "d", "e", "f", "g"].includes(id))) throw new Error(`--setups takes a, b, c, d, e, f, g\n${USAGE}`);
   return {
     incidents: positiveInteger("incidents", values.incidents),
     connections: positiveInteger("connections", values.connections),

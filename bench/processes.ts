@@ -206,14 +206,14 @@ export async function startDistributedSubgraphs(cleanup: Cleanup, dataDir: strin
 }
 
 /** The project's gateway alone (`dist/gateway/main.js --gateway-only`), pointed at the subgraph processes. */
-export async function startGatewayProcess(cleanup: Cleanup, subgraphs: DistributedSubgraphs): Promise<Service> {
+export async function startGatewayProcess(cleanup: Cleanup, subgraphs: DistributedSubgraphs, env: Record<string, string> = {}): Promise<Service> {
   const port = await freePort();
   const service = spawnService(
     cleanup,
     "gateway (--gateway-only)",
     join("dist", "gateway", "main.js"),
     ["--gateway-only"],
-    { GATEWAY_PORT: String(port), ...subgraphs.urls },
+    { GATEWAY_PORT: String(port), ...subgraphs.urls, ...env },
     `http://127.0.0.1:${port}`,
   );
   cleanup.add("stop gateway process", () => service.stop());

@@ -9,6 +9,7 @@ import { SUBGRAPHS } from "../subgraphs";
 import { buildSubgraph } from "../subgraphs/lib/build-subgraph";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
 import type { Database } from "../subgraphs/lib/data-source";
+import { readDataVersion } from "../subgraphs/lib/data-version";
 import type { Logger } from "../subgraphs/lib/logger";
 import { createContext, type Limits } from "../subgraphs/lib/subgraph-module";
 import { requestBody, type Scenario } from "./scenarios";
@@ -27,7 +28,12 @@ export async function inProcessSubgraphs(databases: Record<SubgraphName, Databas
   for (const name of SUBGRAPH_NAMES) {
     const module = SUBGRAPHS[name];
     const schema = await buildSubgraph(module);
-    sources[name] = new InProcessSubgraph({ name, schema, createContext: () => createContext(module, databases[name], limits) });
+    sources[name] = new InProcessSubgraph({
+      name,
+      schema,
+      createContext: () => createContext(module, databases[name], limits),
+      dataVersion: () => readDataVersion(databases[name]),
+    });
   }
   return sources;
 }
@@ -55,6 +61,10 @@ class RecordingSubgraph implements SubgraphSource {
 
   check(): Promise<void> {
     return this.inner.check();
+  }
+
+  dataVersion(): Promise<number> {
+    return this.inner.dataVersion();
   }
 }
 

@@ -73,6 +73,7 @@ export const SETUPS = {
   d: "(d) stock @apollo/gateway + 3 subgraph processes",
   e: "(e) Hive Gateway (JS planner) + 3 subgraph processes",
   f: "(f) Hive Gateway (Rust planner) + 3 subgraph processes",
+  g: "(g) gateway + 3 subgraph processes, RESPONSE_CACHE=false",
 } as const;
 
 /** A setup id. */

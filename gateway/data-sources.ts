@@ -16,6 +16,8 @@ export interface SubgraphSource extends GraphQLDataSource {
   readonly name: string;
   /** Resolves when the subgraph is ready; rejects with a `SubgraphNotReady` (or an error with a public message). */
   check(): Promise<void>;
+  /** The subgraph's data version, read from its database now (see subgraphs/lib/data-version.ts); rejects when it cannot be read. */
+  dataVersion(): Promise<number>;
 }
 
 /**
@@ -63,6 +65,9 @@ function describeFailure(error: unknown, timeoutMs: number): { reason: string; k
   return { reason: "request failed", kind: "request_failed" };
 }
 
+/** Longest wait for a subgraph's data version (the response cache's key), SUBGRAPH_TIMEOUT_MS if shorter. */
+const VERSION_TIMEOUT_MS = 1000;
+
 /** How to reach a subgraph over HTTP. */
 export interface HttpSubgraphOptions {
   name: string;
@@ -102,12 +107,14 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
   readonly name: string;
   private readonly options: HttpSubgraphOptions;
   private readonly inFlight = new InFlight<GatewayGraphQLResponse>();
+  private readonly versionUrl: string;
 
   constructor(options: HttpSubgraphOptions) {
     const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.name = options.name;
     this.options = options;
+    this.versionUrl = new URL("/data-version", options.url).toString();
   }
 
   /** Passes the client's request id and the trace context on, and proves the request comes from the gateway. */
@@ -137,6 +144,16 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
       log.error({ err: error, subgraph: this.name, url: this.options.url }, `subgraph ${this.name} failed: ${reason}`);
       throw subgraphUnavailable(this.name, reason, kind);
     }
+  }
+
+  async dataVersion(): Promise<number> {
+    const headers: Record<string, string> = this.options.secret ? { [GATEWAY_SECRET_HEADER]: this.options.secret } : {};
+    // A short deadline: a request waits for its versions before it runs, and one that cannot have them
+    // simply runs uncached, so a hung subgraph costs it at most this on top of SUBGRAPH_TIMEOUT_MS.
+    const response = await fetch(this.versionUrl, { headers, signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, VERSION_TIMEOUT_MS)) });
+    const body = (await response.json()) as { version?: unknown };
+    if (!response.ok || typeof body.version !== "number") throw new Error(`subgraph ${this.name} answered HTTP ${response.status} for its data version`);
+    return body.version;
   }
 
   async check(): Promise<void> {
@@ -174,6 +191,8 @@ export interface InProcessSubgraphOptions {
   limits?: EnforcedLimits;
   /** Per-operation deadline (SUBGRAPH_TIMEOUT_MS), as for an HTTP subgraph. */
   timeoutMs?: number;
+  /** Reads the data version from the subgraph's database (`readDataVersion`). */
+  dataVersion: () => Promise<number>;
 }
 
 /**
@@ -253,6 +272,10 @@ export class InProcessSubgraph implements SubgraphSource {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  dataVersion(): Promise<number> {
+    return this.options.dataVersion();
   }
 
   async check(): Promise<void> {

@@ -40,6 +40,7 @@ export function observeFetches(source: SubgraphSource, metrics: SubgraphFetchMet
   return {
     name: source.name,
     check: () => source.check(),
+    dataVersion: () => source.dataVersion(),
     async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
       const started = process.hrtime.bigint();
       let failure: string | undefined;

@@ -1,6 +1,8 @@
 import { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { type CacheStore, keyValueCache } from "./cache-store";
+import { ResponseCache } from "./response-cache";
 import { type AdmissionLimits, admissionControl } from "../subgraphs/lib/admission";
 import { errorBody, type RunningService, serveGraphQL } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
@@ -48,6 +50,11 @@ export interface GatewayOptions {
   studio?: StudioReporting;
   /** Operations accepted by id from a persisted-documents manifest; with `only`, nothing else runs. */
   trustedDocuments?: { documents: TrustedDocuments; only: boolean };
+  /**
+   * Where automatic persisted queries and, with `responses`, whole answers are kept (see
+   * `ResponseCache`); without it, Apollo Server's own in-memory APQ cache and no response cache.
+   */
+  cache?: { store: CacheStore; ttlSeconds: number; responses: boolean };
   /** Verifies bearer tokens (see `createTokenVerifier`); without one, every token is refused and reads stay open. */
   verifyToken?: TokenVerifier;
   logger: Logger;
@@ -69,8 +76,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   anonymousTelemetryOptIn();
   const studio = studioReporting(options.studio);
+  const supergraph = parse(options.supergraphSdl);
+  const security = readSecurityRequirements(supergraph);
+  const cache = options.cache;
+  const responseCache = cache?.responses
+    ? new ResponseCache({
+        store: cache.store,
+        ttlSeconds: cache.ttlSeconds,
+        dataVersions: Object.fromEntries(options.subgraphs.map((source) => [source.name, () => source.dataVersion()])),
+        supergraphSdl: options.supergraphSdl,
+        security,
+      })
+    : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: withoutSecurityFeatures(options.supergraphSdl),
+    // Which subgraphs an operation touches, from the gateway's own plan: the response cache keys answers by their data versions.
+    experimental_didResolveQueryPlan:
+      responseCache && (({ queryPlan, requestContext }) => responseCache.notePlan(requestContext.document, requestContext.operationName, queryPlan)),
     buildService: ({ name }) => {
       const source = byName.get(name);
       if (!source) throw new Error(`The supergraph names subgraph "${name}", but no data source was configured for it.`);
@@ -91,7 +113,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const checkSubgraphs = () => problems("log");
   const introspection = options.introspection ?? !options.production;
   const graphiql = introspection && (options.explorer ?? "graphiql") === "graphiql";
-  const supergraph = parse(options.supergraphSdl);
   let runThroughGateway: RunThroughGateway | undefined;
   const origins = allowedOrigins({ configured: options.corsOrigins, production: options.production, introspection });
   const service = await serveGraphQL<BaseContext>({
@@ -102,18 +123,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: {
       gateway,
       apollo: studio.apollo,
+      ...(cache ? { persistedQueries: { cache: keyValueCache(cache.store, cache.ttlSeconds) } } : {}),
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
       // The parser's token cap and validation's fragment-bomb cap; then the plugin measures the rest.
       ...apolloLimitOptions(limits),
       plugins: [
         // First: an operation the caller may not run is refused before it is measured or planned.
-        securityPlugin<BaseContext>(readSecurityRequirements(supergraph), (context) => (context as GatewayContext).caller),
+        securityPlugin<BaseContext>(security, (context) => (context as GatewayContext).caller),
         // Then, for a mutation the caller may run: do the entities its input references exist?
         referencesPlugin(supergraph, () => runThroughGateway),
         ApolloServerPluginInlineTraceDisabled(),
         ...studio.plugins,
         operationLimitsPlugin(limits, readCostDirectives(options.supergraphSdl)),
         partialFailurePlugin(),
+        // Last: an operation is answered from the cache only once every check above has passed.
+        ...(responseCache ? [responseCache.plugin()] : []),
       ],
     },
     clientErrorsAs400: true,
@@ -137,12 +161,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     onApolloStarted: (apollo: ApolloServer<BaseContext>) => {
       runThroughGateway = async (query, variables, contextValue) => (await apollo.executeOperation({ query, variables }, { contextValue })).body;
     },
-    metrics: (registry) => fetches.register(registry),
+    metrics: (registry) => {
+      fetches.register(registry);
+      responseCache?.register(registry);
+    },
     ready: async () => {
       // The public port says which subgraph and why, never where it runs.
       const found = await problems("public");
       if (found.length) throw new Error(found.join("; "));
     },
   });
-  return { ...service, checkSubgraphs };
+  return {
+    ...service,
+    checkSubgraphs,
+    async stop() {
+      await service.stop();
+      await cache?.store.close();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { buildSubgraph } from "../subgraphs/lib/build-subgraph";
 import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/lib/config";
 import { checkDatabase } from "../subgraphs/lib/database-health";
 import type { Database } from "../subgraphs/lib/data-source";
+import { readDataVersion } from "../subgraphs/lib/data-version";
 import type { RunningService } from "../subgraphs/lib/http";
 import type { Logger } from "../subgraphs/lib/logger";
 import { subgraphLimits } from "../subgraphs/lib/operation-limits";
@@ -12,6 +13,7 @@ import { createContext } from "../subgraphs/lib/subgraph-module";
 import { startTracing, type Tracing } from "../subgraphs/lib/tracing";
 import { schemaSecurityRequirements } from "../subgraphs/lib/security";
 import { createTokenVerifier } from "./auth";
+import { type CacheStore, MemoryStore, RedisStore } from "./cache-store";
 import { HttpSubgraph, InProcessSubgraph, type SubgraphSource } from "./data-sources";
 import { type RunningGateway, startGateway } from "./server";
 import { readSupergraph } from "./supergraph";
@@ -36,6 +38,11 @@ export interface System {
   /** OpenTelemetry, when OTEL_EXPORTER_OTLP_ENDPOINT is set: one provider for the process, each service its own `service.name`. */
   tracing: Tracing | undefined;
   stop(): Promise<void>;
+}
+
+/** The store of the response cache and automatic persisted queries: Redis when REDIS_URL is set, else this process's memory. */
+function cacheStore(settings: Config["cache"], logger: Logger): CacheStore {
+  return settings.redisUrl ? new RedisStore(settings.redisUrl, settings.redisKeyPrefix, logger) : new MemoryStore(settings.maxEntries);
 }
 
 /** Starts the system in one of the run modes; a subgraph that does not answer is logged, not fatal. */
@@ -93,6 +100,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
           ready: () => checkDatabase(db.dataSource, db.failures),
           limits: subgraphLimits(config.operationLimits, config.maxEntities),
           timeoutMs: config.subgraphTimeoutMs,
+          dataVersion: () => readDataVersion(db),
         }),
       );
     }
@@ -115,6 +123,7 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     trustedDocuments: trustedDocuments && { documents: trustedDocuments, only: config.trustedDocumentsOnly },
     studio: config.apollo,
     verifyToken: createTokenVerifier(config.auth),
+    cache: { store: cacheStore(config.cache, logger), ttlSeconds: config.cache.ttlSeconds, responses: config.cache.responses },
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

@@ -42,7 +42,14 @@ describe("in-flight deduplication of identical subgraph fetches", () => {
 
   async function gateway(env: Record<string, string> = {}): Promise<TestSystem> {
     const [incident, actor, statement] = proxies;
-    const system = await startTestSystem("gateway-only", { INCIDENT_URL: incident!.url, ACTOR_URL: actor!.url, STATEMENT_URL: statement!.url, ...env });
+    // The response cache is off: these tests count the fetches of the deduplication layer alone.
+    const system = await startTestSystem("gateway-only", {
+      INCIDENT_URL: incident!.url,
+      ACTOR_URL: actor!.url,
+      STATEMENT_URL: statement!.url,
+      RESPONSE_CACHE: "false",
+      ...env,
+    });
     gateways.push(system);
     return system;
   }

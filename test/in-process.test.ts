@@ -14,7 +14,7 @@ describe("an in-process subgraph", () => {
       },
     }),
   });
-  const subgraph = new InProcessSubgraph({ name: "incident", schema, createContext: () => ({}), timeoutMs: 200 });
+  const subgraph = new InProcessSubgraph({ name: "incident", schema, createContext: () => ({}), timeoutMs: 200, dataVersion: async () => 0 });
   const run = (query: string) => subgraph.process({ request: { query } } as GraphQLDataSourceProcessOptions);
 
   it("answers within its deadline", async () => {

@@ -31,6 +31,15 @@ const schema = z.object({
   MIGRATE: z.enum(["", "auto", "refuse"]).default(""),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   DEDUPLICATE_FETCHES: z.enum(["true", "false"]).default("true"),
+  RESPONSE_CACHE: z.enum(["true", "false"]).default("true"),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  RESPONSE_CACHE_TTL_S: z.coerce.number().int().positive().default(300),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .default("")
+    .refine((value) => value === "" || /^rediss?:\/\/\S+$/.test(value), "a Redis URL such as redis://127.0.0.1:6379 (or empty: no Redis)"),
+  REDIS_KEY_PREFIX: z.string().default("conflict-graph:"),
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(100),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
@@ -94,6 +103,12 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Collapse identical subgraph query fetches in flight at the same moment into one (DEDUPLICATE_FETCHES, default on). */
   deduplicateFetches: boolean;
+  /**
+   * The gateway's response cache (RESPONSE_CACHE, default on; RESPONSE_CACHE_MAX_ENTRIES in memory,
+   * RESPONSE_CACHE_TTL_S) and where it and automatic persisted queries are kept: in the gateway's
+   * memory, or in Redis (REDIS_URL, keys under REDIS_KEY_PREFIX), shared by every gateway pointed at it.
+   */
+  cache: { responses: boolean; maxEntries: number; ttlSeconds: number; redisUrl: string | undefined; redisKeyPrefix: string };
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
   /** Operation limits the gateway enforces (Apollo Router's defaults as a yardstick). */
@@ -160,7 +175,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 /** Variables of other tools that the processes also read (not ours to warn about). */
 const FOREIGN_VARIABLES = new Set(["APOLLO_TELEMETRY_DISABLED"]);
 /** First words shared with the rest of the environment (NODE_OPTIONS, HOSTNAME, APOLLO_*): no prefix rule for them. */
-const GENERIC_PREFIXES = new Set(["NODE", "HOST", "LOG", "DATA", "APOLLO"]);
+const GENERIC_PREFIXES = new Set(["NODE", "HOST", "LOG", "DATA", "APOLLO", "REDIS"]);
 
 /**
  * Warnings for variables that look like the project's but are not read (a typo such as MAX_DEPHT
@@ -222,6 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrate: e.MIGRATE === "" ? (e.NODE_ENV === "production" ? "refuse" : "auto") : e.MIGRATE,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     deduplicateFetches: e.DEDUPLICATE_FETCHES === "true",
+    cache: {
+      responses: e.RESPONSE_CACHE === "true",
+      maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+      ttlSeconds: e.RESPONSE_CACHE_TTL_S,
+      redisUrl: e.REDIS_URL || undefined,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    },
     maxPageSize: e.MAX_PAGE_SIZE,
     operationLimits: {
       maxDepth: e.MAX_DEPTH,

@@ -79,6 +79,11 @@ export interface ServeOptions<TContext extends BaseContext> {
   drainTimeoutMs?: number;
   /** Receives the started Apollo Server (the gateway runs its reference checks through it). */
   onApolloStarted?: (apollo: ApolloServer<TContext>) => void;
+  /**
+   * Reads the data version of the service's database (subgraphs): served on `GET /data-version` as
+   * `{"version":N}`, behind the same gateway secret as `/graphql`, read from the database on every call.
+   */
+  dataVersion?: () => Promise<number>;
 }
 
 /** How long a stopping server keeps accepting at least (answering not-ready) before closing its listener. */
@@ -146,7 +151,7 @@ const INTERNAL = /^(INTERNAL_SERVER_ERROR|DOWNSTREAM_SERVICE_ERROR)$/;
 const HTTP_REQUEST = Symbol("httpRequest");
 
 /** The routes this server answers: `/metrics` labels requests by these, everything else as `other`. */
-const ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics"]);
+const ROUTES = new Set(["/graphql", "/data-version", "/health/live", "/health/ready", "/metrics"]);
 
 /**
  * The `route` label of a request. Labelling by the raw path let every junk path add a histogram
@@ -309,6 +314,26 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     next();
   };
   app.use(requestId);
+  const secret = options.requireSecret;
+  const gatewayOnly: RequestHandler = (request, response, next) => {
+    if (!secret || sameSecret(request.headers[GATEWAY_SECRET_HEADER], secret)) return next();
+    response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
+  };
+  const dataVersion = options.dataVersion;
+  if (dataVersion) {
+    // Read from the database each time (never remembered): the gateway's response cache relies on
+    // seeing every write acknowledged before it asked. Before the access log: the gateway asks for
+    // every cacheable request, and a failure is logged here.
+    app.get("/data-version", gatewayOnly, (request, response) => {
+      dataVersion().then(
+        (version) => response.setHeader("cache-control", "no-store").json({ version }),
+        (error: unknown) => {
+          options.logger.error({ err: error, requestId: request.headers[REQUEST_ID_HEADER] }, "could not read the data version");
+          response.status(503).json(errorBody("The data version could not be read from the database.", "DATABASE_UNAVAILABLE"));
+        },
+      );
+    });
+  }
   app.use(accessLog(options.logger, (request) => String(request.headers[REQUEST_ID_HEADER])));
   const spans = serverSpans(options.name, (request) => observationOf(request).operation);
 
@@ -339,11 +364,6 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
     );
   });
 
-  const secret = options.requireSecret;
-  const gatewayOnly: RequestHandler = (request, response, next) => {
-    if (!secret || sameSecret(request.headers[GATEWAY_SECRET_HEADER], secret)) return next();
-    response.status(401).json(errorBody(`The ${options.name} subgraph answers the gateway only; send GraphQL requests to the gateway.`, "UNAUTHENTICATED"));
-  };
   const bodyLimit = options.bodyLimit ?? "2mb";
   if (options.routes) app.use(options.routes);
   app.use(

@@ -5,6 +5,7 @@ import { buildSubgraph } from "./build-subgraph";
 import { type Config, loadConfig } from "./config";
 import { checkDatabase, databaseFailureCode } from "./database-health";
 import { createDataSource, type Database } from "./data-source";
+import { readDataVersion } from "./data-version";
 import { type RunningService, serveGraphQL } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { type MigratePolicy, migrateOnStart } from "./migrations";
@@ -151,6 +152,7 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
     context: async (request) =>
       createContext(module, options.db, options.limits, requestLog(request), principalFromHeader(request.headers[PRINCIPAL_HEADER], Boolean(options.secret))),
     ready: () => checkDatabase(options.db.dataSource, options.db.failures),
+    dataVersion: () => readDataVersion(options.db),
     metrics: (registry) => {
       const { sql } = options.db;
       new Gauge({
