@@ -89,9 +89,15 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
     const found = await lookup.actorByName(name);
     if (found && found.score >= ACTOR_MATCH_MIN) return found.id;
     const bare = withoutQualifier(name);
-    if (bare === name || bare === "") return null;
-    const second = await lookup.actorByName(bare);
-    return second && second.score >= ACTOR_MATCH_MIN ? second.id : null;
+    if (bare !== name && bare !== "") {
+      const second = await lookup.actorByName(bare);
+      if (second && second.score >= ACTOR_MATCH_MIN) return second.id;
+    }
+    // ACLED codes a state's armed forces "Military Forces of <State>"; the dataset says "<State> military".
+    const state = /^Military Forces of (?:the )?(.+)$/i.exec(bare)?.[1];
+    if (!state) return null;
+    const third = await lookup.actorByName(`${state} military`);
+    return third && third.score >= ACTOR_MATCH_MIN ? third.id : null;
   });
   const placeByName = memo(async (key: string) => {
     const [name, latitude, longitude] = JSON.parse(key) as [string, number?, number?];
