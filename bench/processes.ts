@@ -79,7 +79,11 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-/** Starts `node <script>` from the project root with `env`; keeps the last 50 output lines. */
+/**
+ * Starts `node <script>` from the project root with `env`; keeps the last 50 output lines. With
+ * BENCH_PROFILE_DIR set, the service writes a V8 CPU profile there when it stops (`--cpu-prof`; load
+ * it in Chrome DevTools or read it with any .cpuprofile tool).
+ */
 export function spawnService(
   cleanup: Cleanup,
   name: string,
@@ -89,7 +93,10 @@ export function spawnService(
   base: string,
   path = "/graphql",
 ): Service {
-  const child = spawn(process.execPath, [join(projectRoot(), script), ...args], {
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${name.replace(/\W+/g, "-")}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(projectRoot(), script), ...args], {
     cwd: projectRoot(),
     env: { ...process.env, ...BENCH_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,119 @@
+import type { FetcherHeaders, FetcherRequestInit, FetcherResponse } from "@apollo/utils.fetcher";
+import { Agent, type IncomingHttpHeaders, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+/** What a subgraph call fails with when the subgraph has not answered in time (`describeFailure` reads the name). */
+export class SubgraphTimeoutError extends Error {
+  override readonly name = "TimeoutError";
+}
+
+/** A response's headers as Apollo's data source reads them (`get`), over Node's already-parsed object. */
+class ResponseHeaders implements FetcherHeaders {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  set(name: string, value: string): void {
+    this.raw[name.toLowerCase()] = value;
+  }
+  append(name: string, value: string): void {
+    const old = this.get(name);
+    this.set(name, old === null ? value : `${old}, ${value}`);
+  }
+  delete(name: string): void {
+    delete this.raw[name.toLowerCase()];
+  }
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw)) yield [name, this.get(name) ?? ""];
+  }
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+/** A subgraph's whole answer, read before the promise resolves (answers are small JSON documents). */
+class ClientResponse implements FetcherResponse {
+  readonly bodyUsed = false;
+  readonly redirected = false;
+  readonly headers: ResponseHeaders;
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly statusText: string,
+    private readonly raw: IncomingHttpHeaders,
+    private readonly body: string,
+  ) {
+    this.headers = new ResponseHeaders(raw);
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+  async text(): Promise<string> {
+    return this.body;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body);
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = Buffer.from(this.body);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+  clone(): FetcherResponse {
+    return new ClientResponse(this.url, this.status, this.statusText, { ...this.raw }, this.body);
+  }
+}
+
+/** A `fetch` for Apollo's `RemoteGraphQLDataSource`: POSTs a body, resolves with the whole answer. */
+export type SubgraphFetcher = (url: string, init?: FetcherRequestInit) => Promise<FetcherResponse>;
+
+/**
+ * The gateway's HTTP client for subgraphs: Node's `http.request` over one keep-alive agent, and one
+ * timer per call that destroys the request past `timeoutMs` (a `SubgraphTimeoutError`). It replaces
+ * the global `fetch` with a per-call `AbortSignal.timeout`: under load, undici's fetch (WHATWG
+ * streams, abort signals, transferable bodies) was ~38% of the gateway's CPU in a profile of the
+ * bench's distinct workload, and stock `@apollo/gateway`'s make-fetch-happen ~22%.
+ */
+export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
+  const agents = { http: new Agent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  // A data source calls one URL: parse it once.
+  const targets = new Map<string, URL>();
+  return (url, init = {}) =>
+    new Promise<FetcherResponse>((resolve, reject) => {
+      let target = targets.get(url);
+      if (!target) targets.set(url, (target = new URL(url)));
+      const secure = target.protocol === "https:";
+      const body = init.body ?? "";
+      const headers: Record<string, string | number> = { ...init.headers, "content-length": Buffer.byteLength(body) };
+      const request = (secure ? httpsRequest : httpRequest)(target, { method: init.method ?? "POST", headers, agent: secure ? agents.https : agents.http });
+      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      request.once("error", fail);
+      request.once("response", (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.once("error", fail);
+        response.once("end", () => {
+          clearTimeout(timer);
+          resolve(new ClientResponse(url, response.statusCode ?? 0, response.statusMessage ?? "", response.headers, text));
+        });
+      });
+      request.end(body);
+    });
+}
