@@ -291,7 +291,9 @@ function mainSection(result: MainResult, file: string): string {
     "",
     mainTable(result),
     "",
-    "Setups: (a) the subgraph operations the gateway's query plan sends, replayed in order with no gateway (plain Node HTTP, in-process subgraph schemas); " +
+    "Workloads: `same` sends the scenario's one request again and again; `distinct` sends 10,000 different requests drawn from the dataset (see bench/README.md), so no deduplication or cache can help ((a) has none). " +
+      "calls/req: subgraph operations per request; cache hits: the gateway's `response_cache_hits_total` per request (0 without a response cache). " +
+      "Setups: (a) the subgraph operations the gateway's query plan sends, replayed in order with no gateway (plain Node HTTP, in-process subgraph schemas); " +
       "(b) the project's gateway with in-process subgraphs (`startSystem(..., \"in-process\")`); (c) the project's gateway (`--gateway-only`) and the three subgraphs as separate processes over HTTP; " +
       "(d) a stock `@apollo/gateway` (`IntrospectAndCompose`, default data sources, `startStandaloneServer`) in front of the same subgraph processes as (c). " +
       "CPU ms/req: user + system CPU of the serving processes over the measured run divided by the requests sent ((a)/(b): the benchmark process, which serves them; (c)/(d): gateway process + the three subgraph processes); autocannon's own CPU is not included. " +
