@@ -90,8 +90,9 @@ function deduplicationKey(options: GraphQLDataSourceProcessOptions): string | un
   if (!("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== "query") return undefined;
   const { query, variables, operationName } = options.request;
   if (!query || /^\s*(mutation|subscription)\b/.test(query)) return undefined;
-  const caller = options.incomingRequestContext.request.http?.headers.get("authorization") ?? null;
-  return JSON.stringify([caller, operationName ?? null, query, variables ?? null]);
+  const caller = options.incomingRequestContext.request.http?.headers.get("authorization") ?? "";
+  // Plain concatenation (no JSON escaping of the document); NUL cannot occur in a header or a name.
+  return `${caller}\0${operationName ?? ""}\0${JSON.stringify(variables ?? null)}\0${query}`;
 }
 
 /**

@@ -88,16 +88,31 @@ export type SubgraphFetcher = (url: string, init?: FetcherRequestInit) => Promis
  */
 export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
   const agents = { http: new Agent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  // A data source calls one URL: parse it once.
-  const targets = new Map<string, URL>();
+  // A data source calls one URL: parse it once (Node would parse a URL object again on every call).
+  const targets = new Map<string, { secure: boolean; hostname: string; port: string; path: string }>();
   return (url, init = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       let target = targets.get(url);
-      if (!target) targets.set(url, (target = new URL(url)));
-      const secure = target.protocol === "https:";
+      if (!target) {
+        const parsed = new URL(url);
+        target = {
+          secure: parsed.protocol === "https:",
+          hostname: parsed.hostname.replace(/^\[|\]$/g, ""),
+          port: parsed.port,
+          path: `${parsed.pathname}${parsed.search}`,
+        };
+        targets.set(url, target);
+      }
       const body = init.body ?? "";
       const headers: Record<string, string | number> = { ...init.headers, "content-length": Buffer.byteLength(body) };
-      const request = (secure ? httpsRequest : httpRequest)(target, { method: init.method ?? "POST", headers, agent: secure ? agents.https : agents.http });
+      const request = (target.secure ? httpsRequest : httpRequest)({
+        hostname: target.hostname,
+        port: target.port,
+        path: target.path,
+        method: init.method ?? "POST",
+        headers,
+        agent: target.secure ? agents.https : agents.http,
+      });
       const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
       const fail = (error: Error) => {
         clearTimeout(timer);
