@@ -45,28 +45,34 @@ export const PAGE_QUERY = `query Page($first: Int!, $after: String) {
   }
 }`;
 
-/** Filtered by country and full-text search, with participants. */
-export const FILTERED_QUERY = `query Filtered($first: Int!) {
-  incidents(first: $first, filter: { countryCodes: ["IQ"], search: "rocket" }) {
+/** What the filter scenario selects of its page (both workloads). */
+const FILTERED_SELECTION = `{
     totalCount
     edges { node {
       id title startsAt
       place { name }
       participants { role basis actor { name } }
     } }
-  }
-}`;
+  }`;
 
-/** Every facet of a filtered set of incidents, perpetrators with their names. */
-export const FACETS_QUERY = `query Facets {
-  incidentFacets(filter: { countryCodes: ["IQ"], types: [ROCKET, DRONE], from: "2031-01-01T00:00:00Z", to: "2032-12-31T23:59:59Z" }) {
+/** What the facets scenario selects (both workloads). */
+const FACETS_SELECTION = `{
     total
     byDay { key count }
     byWeek { key count }
     byType { key count }
     byCountry { key count }
     byPerpetrator { actor { name } count }
-  }
+  }`;
+
+/** Filtered by country and full-text search, with participants. */
+export const FILTERED_QUERY = `query Filtered($first: Int!) {
+  incidents(first: $first, filter: { countryCodes: ["IQ"], search: "rocket" }) ${FILTERED_SELECTION}
+}`;
+
+/** Every facet of a filtered set of incidents, perpetrators with their names. */
+export const FACETS_QUERY = `query Facets {
+  incidentFacets(filter: { countryCodes: ["IQ"], types: [ROCKET, DRONE], from: "2031-01-01T00:00:00Z", to: "2032-12-31T23:59:59Z" }) ${FACETS_SELECTION}
 }`;
 
 /** The README example with the incident's id as a variable (the distinct workload asks for every incident in turn). */
@@ -81,26 +87,12 @@ export function readmeExampleWithVariable(): string {
 
 /** FILTERED_QUERY with the whole filter and page size as variables. */
 export const FILTERED_VARIABLE_QUERY = `query Filtered($first: Int!, $filter: IncidentFilter) {
-  incidents(first: $first, filter: $filter) {
-    totalCount
-    edges { node {
-      id title startsAt
-      place { name }
-      participants { role basis actor { name } }
-    } }
-  }
+  incidents(first: $first, filter: $filter) ${FILTERED_SELECTION}
 }`;
 
 /** FACETS_QUERY with the filter as a variable. */
 export const FACETS_VARIABLE_QUERY = `query Facets($filter: IncidentFilter) {
-  incidentFacets(filter: $filter) {
-    total
-    byDay { key count }
-    byWeek { key count }
-    byType { key count }
-    byCountry { key count }
-    byPerpetrator { actor { name } count }
-  }
+  incidentFacets(filter: $filter) ${FACETS_SELECTION}
 }`;
 
 /** Every incident with the cursor that pages after it: what the distinct workload draws from. */
