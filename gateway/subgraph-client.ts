@@ -76,6 +76,9 @@ class ClientResponse implements FetcherResponse {
   }
 }
 
+/** How long a kept-alive connection to a subgraph may stay idle. */
+const IDLE_SOCKET_MS = 4000;
+
 /** A `fetch` for Apollo's `RemoteGraphQLDataSource`: POSTs a body, resolves with the whole answer. */
 export type SubgraphFetcher = (url: string, init?: FetcherRequestInit) => Promise<FetcherResponse>;
 
@@ -87,10 +90,12 @@ export type SubgraphFetcher = (url: string, init?: FetcherRequestInit) => Promis
  * bench's distinct workload, and stock `@apollo/gateway`'s make-fetch-happen ~22%.
  */
 export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
-  const agents = { http: new Agent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  // Idle sockets are closed before the subgraph's own keep-alive timeout (Node's default 5 s) would
+  // close them under a request being sent.
+  const agents = { http: new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
   // A data source calls one URL: parse it once (Node would parse a URL object again on every call).
   const targets = new Map<string, { secure: boolean; hostname: string; port: string; path: string }>();
-  return (url, init = {}) =>
+  const send = (url: string, init: FetcherRequestInit, retried: boolean) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       let target = targets.get(url);
       if (!target) {
@@ -114,12 +119,21 @@ export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
         agent: target.secure ? agents.https : agents.http,
       });
       const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      let answered = false;
       const fail = (error: Error) => {
         clearTimeout(timer);
+        // A kept-alive socket the subgraph closed as idle just as this request went out: the subgraph
+        // never read it, so it is sent once more on a new connection (the pattern Node's documentation
+        // gives for `request.reusedSocket`).
+        if (!answered && !retried && request.reusedSocket && (error as { code?: string }).code === "ECONNRESET") {
+          send(url, init, true).then(resolve, reject);
+          return;
+        }
         reject(error);
       };
       request.once("error", fail);
       request.once("response", (response) => {
+        answered = true;
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (text += chunk));
@@ -131,4 +145,5 @@ export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
       });
       request.end(body);
     });
+  return (url, init = {}) => send(url, init, false);
 }

@@ -61,6 +61,29 @@ describe("subgraph client", () => {
     }
   });
 
+  it("sends a call again on a new connection when a kept-alive one is reset under it", async () => {
+    // Plays a subgraph closing an idle kept-alive connection just as the next request goes out.
+    const sockets = new Map<unknown, number>();
+    const subgraph = await fakeSubgraph((request, response) => {
+      const served = sockets.get(request.socket) ?? 0;
+      sockets.set(request.socket, served + 1);
+      if (served === 1) {
+        request.socket.destroy();
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end('{"data":{"ok":true}}');
+    });
+    try {
+      const fetcher = subgraphFetcher(5000);
+      expect(await (await fetcher(subgraph.url, { method: "POST", body: "{}" })).json()).toEqual({ data: { ok: true } });
+      expect(await (await fetcher(subgraph.url, { method: "POST", body: "{}" })).json()).toEqual({ data: { ok: true } });
+      expect(sockets.size).toBe(2);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
   it("fails a call the subgraph never answers with a timeout", async () => {
     const subgraph = await fakeSubgraph(() => undefined);
     try {
