@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../subgraphs/lib/paths";
 import { BENCH_ENV } from "./env";
@@ -37,32 +39,26 @@ interface AutocannonJson {
 /** How to load one endpoint. */
 export interface LoadOptions {
   url: string;
-  body: string;
+  /** One body sent again and again, or a list sent in turn (each request the next one, from `start`). */
+  body: string | string[];
+  /** Index of the first body of a list (default 0). */
+  start?: number;
   connections: number;
   seconds: number;
 }
 
 /**
  * Runs autocannon in its own process (so that the load generator's CPU is not the server's event
- * loop): POST `body` as JSON to `url` with `connections` connections for `seconds` seconds.
+ * loop): POSTs `body` (or each body of the list in turn) as JSON to `url` with `connections`
+ * connections for `seconds` seconds.
  */
 export function autocannon(options: LoadOptions): Promise<LoadResult> {
-  const script = join(projectRoot(), "node_modules", "autocannon", "autocannon.js");
-  const args = [
-    script,
-    "-j",
-    "-c",
-    String(options.connections),
-    "-d",
-    String(options.seconds),
-    "-m",
-    "POST",
-    "-H",
-    "content-type=application/json",
-    "-b",
-    options.body,
-    options.url,
-  ];
+  // The job goes through a file: thousands of bodies do not fit a command line.
+  const dir = mkdtempSync(join(tmpdir(), "bench-load-"));
+  const jobFile = join(dir, "job.json");
+  const bodies = typeof options.body === "string" ? [options.body] : options.body;
+  writeFileSync(jobFile, JSON.stringify({ url: options.url, bodies, start: options.start ?? 0, connections: options.connections, seconds: options.seconds }));
+  const args = [join(projectRoot(), "dist", "bench", "load-worker.js"), jobFile];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, ...BENCH_ENV }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -71,6 +67,7 @@ export function autocannon(options: LoadOptions): Promise<LoadResult> {
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.once("error", reject);
     child.once("exit", (code) => {
+      rmSync(dir, { recursive: true, force: true });
       const line = stdout.trim().split("\n").pop() ?? "";
       try {
         const json = JSON.parse(line) as AutocannonJson;

@@ -1,5 +1,9 @@
 import { parseArgs } from "node:util";
 
+/** `same`: every request alike (deduplication and caches can help); `distinct`: no two alike. */
+export type Workload = "same" | "distinct";
+const WORKLOADS: readonly Workload[] = ["same", "distinct"];
+
 /** What a benchmark run measures, from the command line. */
 export interface BenchOptions {
   /** Generated incidents on top of the real seed (main mode). */
@@ -14,6 +18,8 @@ export interface BenchOptions {
   scenarios: number[];
   /** Setups to run (a-g); all by default. */
   setups: string[];
+  /** Workloads: `same` (one request again and again), `distinct` (every request different); both by default. */
+  workloads: Workload[];
   /** Scale mode instead of the main table. */
   scale: boolean;
   /** Dataset sizes of scale mode. */
@@ -33,6 +39,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --warmup S         unmeasured seconds before each cell (default 2)
   --scenarios 1,2    only these scenarios (1-4)
   --setups a,b       only these setups (a-g)
+  --workloads same   only these workloads: same (identical requests), distinct (all different)
   --scale            scale mode: latency as the dataset grows
   --sizes 10000,...  dataset sizes of scale mode (default 10000,100000,1000000)
   --requests N       sequential requests per query and size in scale mode (default 200)
@@ -56,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       warmup: { type: "string", default: "2" },
       scenarios: { type: "string", default: "1,2,3,4" },
       setups: { type: "string", default: "a,b,c,d,e,f,g" },
+      workloads: { type: "string", default: "same,distinct" },
       scale: { type: "boolean", default: false },
       sizes: { type: "string", default: "10000,100000,1000000" },
       requests: { type: "string", default: "200" },
@@ -77,6 +85,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const setups = list(values.setups).map((item) => item.toLowerCase());
   if (scenarios.some((id) => id > 4)) throw new Error(`--scenarios takes ids 1 to 4\n${USAGE}`);
   if (setups.some((id) => !["a", "b", "c", "d", "e", "f", "g"].includes(id))) throw new Error(`--setups takes a, b, c, d, e, f, g\n${USAGE}`);
+  const workloads = list(values.workloads).map((item) => item.toLowerCase());
+  if (!workloads.length || workloads.some((item) => !WORKLOADS.includes(item as Workload))) throw new Error(`--workloads takes same, distinct\n${USAGE}`);
   return {
     incidents: positiveInteger("incidents", values.incidents),
     connections: positiveInteger("connections", values.connections),
@@ -84,6 +94,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : 2,
     scenarios,
     setups,
+    workloads: workloads as Workload[],
     scale: values.scale,
     sizes: list(values.sizes).map((item) => positiveInteger("sizes", item)),
     requests: positiveInteger("requests", values.requests),

@@ -79,7 +79,11 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-/** Starts `node <script>` from the project root with `env`; keeps the last 50 output lines. */
+/**
+ * Starts `node <script>` from the project root with `env`; keeps the last 50 output lines. With
+ * BENCH_PROFILE_DIR set, the service writes a V8 CPU profile there when it stops (`--cpu-prof`; load
+ * it in Chrome DevTools or read it with any .cpuprofile tool).
+ */
 export function spawnService(
   cleanup: Cleanup,
   name: string,
@@ -89,7 +93,10 @@ export function spawnService(
   base: string,
   path = "/graphql",
 ): Service {
-  const child = spawn(process.execPath, [join(projectRoot(), script), ...args], {
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${name.replace(/\W+/g, "-")}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(projectRoot(), script), ...args], {
     cwd: projectRoot(),
     env: { ...process.env, ...BENCH_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -166,9 +173,24 @@ export interface DistributedSubgraphs {
   urls: Record<"INCIDENT_URL" | "ACTOR_URL" | "STATEMENT_URL", string>;
   /** Sum over the three subgraphs of `sql_statements_total` from their `/metrics`. */
   sqlTotal(): Promise<number>;
+  /** GraphQL requests the three subgraphs have received (whichever gateway sent them). */
+  graphqlRequests(): Promise<number>;
 }
 
 const PORT_VARIABLE: Record<SubgraphName, string> = { incident: "INCIDENT_PORT", actor: "ACTOR_PORT", statement: "STATEMENT_PORT" };
+
+/**
+ * The sum of a metric's series in one service's Prometheus text (`name` exactly, optionally only the
+ * series whose labels contain `labelFilter`); 0 when the service has no such metric.
+ */
+export async function scrapeMetric(base: string, name: string, labelFilter = ""): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  let sum = 0;
+  for (const match of text.matchAll(/^(\w+)(\{[^}]*\})?\s+([0-9.e+-]+)\s*$/gm)) {
+    if (match[1] === name && (match[2] ?? "").includes(labelFilter)) sum += Number(match[3]);
+  }
+  return sum;
+}
 
 /** Reads `sql_statements_total` from one service's Prometheus text. */
 export async function scrapeSqlTotal(base: string): Promise<number> {
@@ -200,6 +222,12 @@ export async function startDistributedSubgraphs(cleanup: Cleanup, dataDir: strin
     urls: { INCIDENT_URL: services.incident.url, ACTOR_URL: services.actor.url, STATEMENT_URL: services.statement.url },
     async sqlTotal() {
       const totals = await Promise.all(SUBGRAPH_NAMES.map((name) => scrapeSqlTotal(services[name].base)));
+      return totals.reduce((sum, value) => sum + value, 0);
+    },
+    async graphqlRequests() {
+      const totals = await Promise.all(
+        SUBGRAPH_NAMES.map((name) => scrapeMetric(services[name].base, "http_request_duration_seconds_count", 'route="/graphql"')),
+      );
       return totals.reduce((sum, value) => sum + value, 0);
     },
   };

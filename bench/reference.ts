@@ -119,6 +119,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 export interface ReferenceServer {
   /** The URL of one scenario. */
   url(scenarioId: number): string;
+  /** Subgraph operations it has run so far. */
+  operations(): number;
   stop(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function startReferenceServer(
   sources: Record<SubgraphName, InProcessSubgraph>,
   plans: Map<number, RecordedOperation[]>,
 ): Promise<ReferenceServer> {
+  let executed = 0;
   const server: Server = createServer((request, response) => {
     const operations = plans.get(Number((request.url ?? "").replace(/^\//, "")));
     const run = async () => {
@@ -147,6 +150,7 @@ export async function startReferenceServer(
         const result = await source.process({
           request: { query: operation.query, variables: operation.variables, operationName: operation.operationName },
         } as GraphQLDataSourceProcessOptions);
+        executed += 1;
         data.push(result.data);
         if (result.errors?.length) errors.push(...result.errors);
       }
@@ -170,6 +174,7 @@ export async function startReferenceServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: (scenarioId) => `http://127.0.0.1:${port}/${scenarioId}`,
+    operations: () => executed,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

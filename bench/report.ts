@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { projectRoot } from "../subgraphs/lib/paths";
 import type { PreparedData } from "./dataset";
 import type { LoadResult } from "./load";
-import type { BenchOptions } from "./options";
+import type { BenchOptions, Workload } from "./options";
 
 /** The machine a run was measured on. */
 export interface Machine {
@@ -83,6 +83,8 @@ export type SetupId = keyof typeof SETUPS;
 export interface Cell {
   scenario: number;
   scenarioName: string;
+  /** Identical requests, or all different ones (results saved before workloads existed: identical). */
+  workload?: Workload;
   setup: SetupId;
   setupName: string;
   load: LoadResult;
@@ -90,6 +92,10 @@ export interface Cell {
   sqlPerRequest: number;
   /** SQL statements of one request alone (measured during verification). */
   sqlSingleRequest: number;
+  /** Subgraph operations per request under load (what the subgraphs received, or the in-process gateway sent). */
+  subgraphCallsPerRequest?: number;
+  /** Share of requests the gateway answered from its response cache (its `response_cache_hits_total`; 0 without one). */
+  cacheHitRate?: number;
   /**
    * CPU time per request (ms, user + system, all threads) of the processes serving this setup:
    * `total`, and for (c)/(d) split into the gateway process and the three subgraph processes. For
@@ -98,7 +104,7 @@ export interface Cell {
   cpuMsPerRequest?: { total: number; gateway?: number; subgraphs?: number };
   /** The answer's data equals the in-process gateway's (gateway setups only). */
   sameDataAsInProcess?: boolean;
-  /** req/s of this setup divided by req/s of (a) for the same scenario. */
+  /** req/s of this setup divided by req/s of (a) for the same scenario (identical workload only). */
   rpsRatio?: number;
   /** p50 of this setup divided by p50 of (a). */
   p50Ratio?: number;
@@ -174,32 +180,42 @@ export function cpuText(cell: Cell): string {
   return `${fixed(cpu.total, 1)} (${fixed(cpu.gateway, 1)} gw + ${fixed(cpu.subgraphs, 1)} sg)`;
 }
 
-/** The main table: scenario | setup | req/s | p50 | p99 | SQL/req | ratios to (a) | failures. */
+/** The main table: scenario | workload | setup | req/s | p50 | p99 | SQL/req | calls/req | CPU | cache hits | ratios to (a) | failures. */
 export function mainTable(result: MainResult): string {
   const rows = result.cells.map((cell) => [
     `${cell.scenario} ${cell.scenarioName}`,
+    cell.workload ?? "same",
     cell.setupName,
     fixed(cell.load.rps, 0),
     fixed(cell.load.p50, 0),
     fixed(cell.load.p99, 0),
     fixed(cell.sqlPerRequest, 1),
+    fixed(cell.subgraphCallsPerRequest, 2),
     cpuText(cell),
+    cell.cacheHitRate === undefined ? "-" : `${fixed(cell.cacheHitRate * 100, 0)}%`,
     cell.rpsRatio === undefined ? "-" : `${fixed(cell.rpsRatio, 2)}x`,
     cell.p50Ratio === undefined ? "-" : `${fixed(cell.p50Ratio, 2)}x`,
     `${cell.load.non2xx}/${cell.load.errors + cell.load.timeouts}`,
   ]);
-  return table(["scenario", "setup", "req/s", "p50 ms", "p99 ms", "SQL/req", "CPU ms/req", "req/s vs (a)", "p50 vs (a)", "non2xx/err"], rows, [
-    false,
-    false,
-    true,
-    true,
-    true,
-    true,
-    true,
-    true,
-    true,
-    true,
-  ]);
+  return table(
+    [
+      "scenario",
+      "workload",
+      "setup",
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "SQL/req",
+      "calls/req",
+      "CPU ms/req",
+      "cache hits",
+      "req/s vs (a)",
+      "p50 vs (a)",
+      "non2xx/err",
+    ],
+    rows,
+    [false, false, false, true, true, true, true, true, true, true, true, true, true],
+  );
 }
 
 /** The import rates of scale mode. */
@@ -276,7 +292,9 @@ function mainSection(result: MainResult, file: string): string {
     "",
     mainTable(result),
     "",
-    "Setups: (a) the subgraph operations the gateway's query plan sends, replayed in order with no gateway (plain Node HTTP, in-process subgraph schemas); " +
+    "Workloads: `same` sends the scenario's one request again and again; `distinct` sends 10,000 different requests drawn from the dataset (see bench/README.md), so no deduplication or cache can help ((a) has none). " +
+      "calls/req: subgraph operations per request; cache hits: the gateway's `response_cache_hits_total` per request (0 without a response cache). " +
+      "Setups: (a) the subgraph operations the gateway's query plan sends, replayed in order with no gateway (plain Node HTTP, in-process subgraph schemas); " +
       "(b) the project's gateway with in-process subgraphs (`startSystem(..., \"in-process\")`); (c) the project's gateway (`--gateway-only`) and the three subgraphs as separate processes over HTTP; " +
       "(d) a stock `@apollo/gateway` (`IntrospectAndCompose`, default data sources, `startStandaloneServer`) in front of the same subgraph processes as (c). " +
       "CPU ms/req: user + system CPU of the serving processes over the measured run divided by the requests sent ((a)/(b): the benchmark process, which serves them; (c)/(d): gateway process + the three subgraph processes); autocannon's own CPU is not included. " +

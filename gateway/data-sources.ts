@@ -10,6 +10,7 @@ import { injectTraceContext } from "../subgraphs/lib/tracing";
 import { accessDenied, checkAccess, type Principal, PRINCIPAL_HEADER, type SecurityRequirements } from "../subgraphs/lib/security";
 import { gatewayContextOf } from "./context";
 import { InFlight } from "./dedupe";
+import { subgraphFetcher } from "./subgraph-client";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
@@ -94,14 +95,15 @@ function deduplicationKey(options: GraphQLDataSourceProcessOptions): string | un
   if (!("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== "query") return undefined;
   const { query, variables, operationName } = options.request;
   if (!query || /^\s*(mutation|subscription)\b/.test(query)) return undefined;
-  const caller = options.incomingRequestContext.request.http?.headers.get("authorization") ?? null;
-  return JSON.stringify([caller, operationName ?? null, query, variables ?? null]);
+  const caller = options.incomingRequestContext.request.http?.headers.get("authorization") ?? "";
+  // Plain concatenation (no JSON escaping of the document); NUL cannot occur in a header or a name.
+  return `${caller}\0${operationName ?? ""}\0${JSON.stringify(variables ?? null)}\0${query}`;
 }
 
 /**
  * A subgraph over HTTP. Adds what `RemoteGraphQLDataSource` lacks by default: a timeout on every
- * call (a hung subgraph would otherwise hang the client's request), and transport errors that name
- * the subgraph without leaking its internal URL.
+ * call (a hung subgraph would otherwise hang the client's request) over a keep-alive client
+ * (`subgraphFetcher`), and transport errors that name the subgraph without leaking its internal URL.
  */
 export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSource {
   readonly name: string;
@@ -110,8 +112,7 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
   private readonly versionUrl: string;
 
   constructor(options: HttpSubgraphOptions) {
-    const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as unknown as Fetcher;
-    super({ url: options.url, fetcher });
+    super({ url: options.url, fetcher: subgraphFetcher(options.timeoutMs) as Fetcher });
     this.name = options.name;
     this.options = options;
     this.versionUrl = new URL("/data-version", options.url).toString();

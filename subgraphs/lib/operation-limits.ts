@@ -352,8 +352,13 @@ export function measureOperation(
   return { depth, aliases, rootFields, directives: directives + (operation.directives?.length ?? 0), cost, entities };
 }
 
+/** Per document (Apollo Server hands the same document for the same text again): its longest list literal. */
+const longestLists = new WeakMap<DocumentNode, number>();
+
 /** The longest list literal in the document (defaults and directives too), but `_entities`' representations. */
 export function longestListLiteral(document: DocumentNode): number {
+  const known = longestLists.get(document);
+  if (known !== undefined) return known;
   let longest = 0;
   // graphql-js's `visit` keeps its own stack: no recursion however deep the literal nests.
   visit(document, {
@@ -367,6 +372,7 @@ export function longestListLiteral(document: DocumentNode): number {
       longest = Math.max(longest, node.values.length);
     },
   });
+  longestLists.set(document, longest);
   return longest;
 }
 

@@ -201,12 +201,19 @@ export function securityPlugin<TContext extends BaseContext>(
   requirements: SecurityRequirements,
   principalOf: (context: TContext) => Principal | "invalid" | undefined,
 ): ApolloServerPlugin<TContext> {
+  // Apollo Server hands the same document (and operation node) for the same text again: an operation
+  // the anonymous caller, the least privileged, may run is open to every caller, and is walked once.
+  const open = new WeakMap<OperationDefinitionNode, boolean>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, contextValue }) {
+          if (!operation) return;
+          let anyone = open.get(operation);
+          if (anyone === undefined) open.set(operation, (anyone = checkAccess(schema, document, operation, requirements, undefined) === undefined));
+          if (anyone) return;
           const principal = principalOf(contextValue);
-          const denial = operation && checkAccess(schema, document, operation, requirements, principal === "invalid" ? undefined : principal);
+          const denial = checkAccess(schema, document, operation, requirements, principal === "invalid" ? undefined : principal);
           if (denial) throw accessDenied(denial);
         },
       };

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { Gauge } from "prom-client";
 import { requestLog } from "./access-log";
@@ -138,6 +139,11 @@ export async function startSubgraph<Loaders>(module: SubgraphModule<Loaders>, op
         // mistake there (or a caller holding the secret) cannot write without the scopes.
         securityPlugin<SubgraphContext<Loaders>>(schemaSecurityRequirements(schema), (context) => context.principal),
         ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+        // Apollo Server's default cache-control plugin has a `willResolveField` hook, which wraps every
+        // resolver of the schema and runs per field (~9% of a subgraph's CPU in a bench profile), to
+        // compute hints from `@cacheControl` directives that no subgraph declares: every answer came
+        // out `no-store`, and the gateway reads a missing header the same way (max-age 0).
+        ApolloServerPluginCacheControlDisabled(),
         operationLimitsPlugin(limits),
       ],
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
