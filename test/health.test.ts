@@ -50,10 +50,15 @@ describe("/metrics", () => {
 
 /**
  * Seeds a subgraph's SQLite file, then overwrites its pages from the root page of table `from` to the
- * end with garbage. Page 1 (the header and the schema) stays intact, so the file still opens.
+ * end with garbage. Page 1 (the header and the whole schema) stays intact, so the file still opens.
  */
 async function corruptFrom(dataDir: string, name: "actor", from: string): Promise<void> {
   const db = await openSubgraphDatabase(SUBGRAPHS[name], { dataDir });
+  // The schema must stay readable on page 1: with the default 4 KB pages it no longer fits there (it
+  // spills onto later pages, which the garbage would hit); 64 KB pages hold it whole.
+  await db.dataSource.query("PRAGMA journal_mode = DELETE");
+  await db.dataSource.query("PRAGMA page_size = 65536");
+  await db.dataSource.query("VACUUM");
   const [{ page_size: pageSize }] = (await db.dataSource.query("PRAGMA page_size")) as { page_size: number }[];
   const [{ page_count: pageCount }] = (await db.dataSource.query("PRAGMA page_count")) as { page_count: number }[];
   const [{ rootpage: first }] = (await db.dataSource.query("SELECT rootpage FROM sqlite_master WHERE name = ?", [from])) as { rootpage: number }[];
