@@ -22,7 +22,11 @@ interface Run {
 }
 
 /** Stderr without the progress bar's lines (`import: 17 bundles, ...`). */
-const problemsIn = (run: Run): string => run.stderr.split(/[\r\n]+/).filter((line) => line.trim() !== "" && !/^import: \d+ bundles/.test(line)).join("\n");
+const problemsIn = (run: Run): string =>
+  run.stderr
+    .split(/[\r\n]+/)
+    .filter((line) => line.trim() !== "" && !/^import: \d+ bundles/.test(line))
+    .join("\n");
 
 /** A port nothing listens on. */
 function closedPort(): Promise<number> {
@@ -108,7 +112,12 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
     const run = await runImport(["--gateway", system.url, "--token", reader, SAMPLE, SIXTH]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/token lacks scope write:import \(403 FORBIDDEN/);
-    expect(run.stderr.trim().split("\n").filter((line) => line.startsWith("import failed"))).toHaveLength(1);
+    expect(
+      run.stderr
+        .trim()
+        .split("\n")
+        .filter((line) => line.startsWith("import failed")),
+    ).toHaveLength(1);
     const none = await runImport(["--gateway", system.url, SAMPLE]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/refused the token \(401 UNAUTHENTICATED\).*scope write:import/);

@@ -45,7 +45,10 @@ function refusal(url: string, status: number, errors: GatewayError[] | undefined
     );
   }
   if (status === 403 || code === "FORBIDDEN") {
-    return new GatewayImportError(`the token lacks scope ${IMPORT_SCOPE} (403 FORBIDDEN from ${url}): ask for a token that grants ${IMPORT_SCOPE}`, "FORBIDDEN");
+    return new GatewayImportError(
+      `the token lacks scope ${IMPORT_SCOPE} (403 FORBIDDEN from ${url}): ask for a token that grants ${IMPORT_SCOPE}`,
+      "FORBIDDEN",
+    );
   }
   if (status === 413) {
     return new GatewayImportError(
