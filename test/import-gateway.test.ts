@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import sqlite3 from "sqlite3";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { createTestDatabases, describeWithPostgres } from "./support/postgres";
@@ -37,6 +39,27 @@ function closedPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** SQLite: every table of every database (rows sorted, with the data version), digested, to compare before and after a re-import. */
+async function sqliteDigest(dataDir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of ["incident", "actor", "statement"]) {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const opened = new sqlite3.Database(join(dataDir, `${name}.sqlite`), sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
+    });
+    const all = <Row>(sql: string) => new Promise<Row[]>((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+    try {
+      const tables = await all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+      for (const { name: table } of tables) {
+        const lines = (await all<Record<string, unknown>>(`SELECT * FROM "${table}"`)).map((row) => JSON.stringify(row)).sort();
+        out[`${name}.${table}`] = `${lines.length} rows, ${createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16)}`;
+      }
+    } finally {
+      await new Promise<void>((resolve) => db.close(() => resolve()));
+    }
+  }
+  return out;
 }
 
 function runImport(args: string[]): Promise<Run> {
@@ -84,7 +107,7 @@ const AUDIT = `query Audit($since: DateTime) {
   statementWrites(since: $since, first: 100) { totalCount edges { node { operation entityType entityId importId } } }
 }`;
 
-function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Promise<void> }>) {
+function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Promise<void> }>, sqlite = false) {
   let system: TestSystem;
   let drop: () => Promise<void> = async () => undefined;
   let importer: string;
@@ -161,11 +184,14 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
     expect(written.actorWrites.totalCount).toBe(1);
 
     const before = await audit();
+    const tables = sqlite ? await sqliteDigest(system.dataDir) : {};
     const again = await runImport(["--gateway", system.url, "--token", importer, "--import-id", "gw-test-1", SAMPLE, SIXTH]);
     expect([again.code, problemsIn(again)]).toEqual([0, ""]);
     expect(again.stdout).toMatch(/committed batch 0: already committed/);
     expect(again.stdout).toMatch(/\(1 already committed\), 0 rows written/);
     expect(await audit()).toEqual(before);
+    // Every row, ledger and data version as they were (SQLite: read from the files).
+    if (sqlite) expect(await sqliteDigest(system.dataDir)).toEqual(tables);
     expect((await post(system.url, LANDED)).body).toEqual(landed.body);
   });
 
@@ -181,7 +207,7 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
 }
 
 describe("npm run import through the gateway (SQLite, production mode)", () => {
-  importSuite(async () => ({ urls: {}, drop: async () => undefined }));
+  importSuite(async () => ({ urls: {}, drop: async () => undefined }), true);
 
   it("says in one line when the gateway is down", async () => {
     const url = `http://127.0.0.1:${await closedPort()}/`;
