@@ -9,6 +9,7 @@ import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { Actor } from "./actor";
 import { ActorAliasResolver, ActorResolver, AffiliationResolver } from "./actor.resolver";
+import { defineImportApi } from "../lib/import-api";
 import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { Affiliation } from "./affiliation";
 import { ActorWriteResolver } from "./actor.write";
@@ -38,6 +39,12 @@ export const actorSubgraph: SubgraphModule<ActorLoaders> = {
     ActorWriteResolver,
     AffiliationWriteResolver,
     defineWritesQuery("actor"),
+    defineImportApi({
+      subgraph: "actor",
+      referred: { type: "Actor", table: "actor" },
+      section: actorSection,
+      importBatch: (db, section, options) => importActors(db, section as Partial<ActorDataset>, options),
+    }),
   ],
   references: actorReferences,
   createLoaders: createActorLoaders,

@@ -112,20 +112,21 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
       return { cell, actorId: created.id, created };
     }
     const existing = await actorByName(cell.name);
-    // An actor an earlier import of this name created is written again as it was, so that reading the
-    // same export twice gives the same bundles (and a re-import changes nothing).
-    if (existing && existing !== newActor(event, cell).id) return { cell, actorId: existing };
     let created = newActors.get(cell.name);
     if (!created) {
       if (newActors.size >= CACHE_LIMIT) newActors.clear();
       created = newActor(event, cell);
       newActors.set(cell.name, created);
     }
+    // The actor an earlier import of this name created is written again as it was: a re-import maps
+    // the row to the same bundle (same batch checksum) and changes nothing.
+    if (existing && existing !== created.id) return { cell, actorId: existing };
     return { cell, actorId: created.id, created };
   };
   const resolvePlace = async (event: AcledEvent): Promise<ResolvedPlace> => {
     const existing = await placeByName(JSON.stringify([event.location, event.latitude, event.longitude]));
     const created = newPlace(event, await placeByName(JSON.stringify([event.country])));
+    // As for actors: the place an earlier import created from this row is the same row again.
     if (existing && existing !== created.id) return { placeId: existing };
     return { placeId: created.id, created };
   };
@@ -186,7 +187,7 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
     }
     const { event } = parsed;
     const actors = await Promise.all(event.actors.filter(holdsActor).map((cell) => resolveActor(event, cell)));
-    yield { file, line, bundle: { ...acledBundle(event, fileName, actors, await resolvePlace(event)) } };
+    yield { file, line, input: record, bundle: { ...acledBundle(event, fileName, actors, await resolvePlace(event)) } };
   }
   yield* skippedBefore(Infinity);
   if (!index) yield { file, line: 1, message: "the file is empty; an ACLED export starts with a header row" };

@@ -21,8 +21,13 @@ export class UsageError extends Error {
   }
 }
 
-/** Bundles (incidents) per batch when `--batch-size` is not given. */
+/** Bundles (incidents) per batch when `--batch-size` is not given (`--direct`). */
 export const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * The same through the gateway: a batch is one request per subgraph, and 500 generated incidents make
+ * an incident section of about 0.6 MB of JSON text, well under the gateway's default MAX_BODY (2mb).
+ */
+export const GATEWAY_BATCH_SIZE = 500;
 
 export const USAGE = `usage: npm run import -- [options] <files or folders>
 
@@ -36,7 +41,8 @@ options:
   --token <jwt>        bearer token with scope write:import (default: IMPORT_TOKEN)
   --dry-run            validate everything and report every problem; write nothing
   --import-id <id>     the import's id in the ledger (default: a hash of the input and batch size)
-  --batch-size <n>     bundles per batch, each one transaction per database (default ${DEFAULT_BATCH_SIZE})
+  --batch-size <n>     bundles per batch, each one transaction per database (default ${GATEWAY_BATCH_SIZE}
+                       through the gateway, ${DEFAULT_BATCH_SIZE} with --direct)
   --quiet              no line per committed batch
   --help               this text
 
@@ -66,7 +72,7 @@ export function parseImportCommand(args: string[], env: NodeJS.ProcessEnv = proc
   const { values, positionals } = parsed;
   if (values.help) return "help";
   if (positionals.length === 0) throw new UsageError("no files or folders to import");
-  const batchSize = values["batch-size"] === undefined ? DEFAULT_BATCH_SIZE : Number(values["batch-size"]);
+  const batchSize = values["batch-size"] === undefined ? (values.direct ? DEFAULT_BATCH_SIZE : GATEWAY_BATCH_SIZE) : Number(values["batch-size"]);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new UsageError("--batch-size must be a whole number from 1 to 100000");
   const importId = values["import-id"];
   if (importId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(importId)) {

@@ -1,5 +1,5 @@
 import { SUBGRAPHS } from "../index";
-import { batchChecksum } from "../lib/bulk-import";
+import { createHash, type Hash } from "node:crypto";
 import { jsonPath } from "../lib/bundle-file";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../lib/config";
 import { readAcled } from "./acled";
@@ -47,10 +47,12 @@ interface Batch {
   bundles: number;
   sections: Record<SubgraphName, Record<string, unknown[]>>;
   origins: Map<unknown, Origin>;
+  /** Hash of the batch's input, item by item (see `ImportItem.input`): its ledger checksums. */
+  input: Hash;
 }
 
 function emptyBatch(number: number): Batch {
-  return { number, bundles: 0, sections: { incident: {}, actor: {}, statement: {} }, origins: new Map() };
+  return { number, bundles: 0, sections: { incident: {}, actor: {}, statement: {} }, origins: new Map(), input: createHash("sha256") };
 }
 
 /** The input's items and problems, file by file, in order. */
@@ -156,7 +158,11 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
 
   const flush = async (current: Batch) => {
     summary.batches += 1;
-    const checksums = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, batchChecksum(current.sections[name])])) as Record<SubgraphName, string>;
+    // Of the input, not of the mapped rows: the same input is the same batch, whatever its lookups found.
+    const input = current.input.digest("hex");
+    const checksums = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, createHash("sha256").update(`${name}\n${input}`).digest("hex").slice(0, 32)]),
+    ) as Record<SubgraphName, string>;
     const subgraphs = SUBGRAPH_NAMES.filter((name) => rowCount(current.sections[name]) > 0);
     const done = subgraphs.filter((name) => committed.has(`${current.number}:${name}`));
     for (const name of done) {
@@ -224,6 +230,7 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
     }
     summary.bundles += 1;
     batch.bundles += 1;
+    batch.input.update(JSON.stringify(value.input ?? value.bundle)).update("\n");
     for (const [name, section] of Object.entries(result.sections) as [SubgraphName, Record<string, unknown[]>][]) {
       for (const [table, rows] of Object.entries(section)) {
         const into = (batch.sections[name][table] ??= []);

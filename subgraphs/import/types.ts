@@ -15,6 +15,12 @@ export interface ImportItem {
   file: string;
   line: number;
   bundle: Record<string, unknown>;
+  /**
+   * The input the bundle was mapped from, when that is not the bundle itself (an ACLED record): a
+   * batch's ledger checksum is computed from it, because the mapping looks records up (actors,
+   * places) and a re-import finds what the first import wrote.
+   */
+  input?: unknown;
 }
 
 /** Looks up existing records so ACLED rows reuse them: alias-aware actor matching, places by name/coords. */

@@ -19,6 +19,7 @@ import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
 import { incidentReferences } from "./reference";
+import { defineImportApi } from "../lib/import-api";
 import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { IncidentWriteResolver } from "./incident.write";
 import { PlaceWriteResolver } from "./place.write";
@@ -54,6 +55,12 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
     IncidentWriteResolver,
     PlaceWriteResolver,
     defineWritesQuery("incident"),
+    defineImportApi({
+      subgraph: "incident",
+      referred: { type: "Incident", table: "incident" },
+      section: incidentSection,
+      importBatch: (db, section, options) => importIncidents(db, section as Partial<IncidentDataset>, options),
+    }),
   ],
   references: incidentReferences,
   createLoaders: createIncidentLoaders,

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Database } from "./data-source";
@@ -207,7 +206,7 @@ export interface LedgerEntry {
   subgraph: string;
   /** Rows the batch holds (before derived data). */
   rowCount: number;
-  /** Checksum of the batch's input (see `batchChecksum`): a resumed import checks it is the same batch. */
+  /** Checksum of the batch's input (see `runImport`): a resumed import checks it is the same batch. */
   checksum: string;
 }
 
@@ -219,11 +218,6 @@ export class LedgerMismatchError extends Error {
     );
     this.name = "LedgerMismatchError";
   }
-}
-
-/** A stable checksum of a batch's input (its JSON text). */
-export function batchChecksum(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 }
 
 /** How a subgraph's import writes a batch: when (`updatedAt`), its ledger entry, and more work inside its transaction (the audit). */

@@ -21,6 +21,7 @@ import { statementSection, readStatementDataset } from "./bundle";
 import { Source, SourceCitation } from "./source";
 import { SourceCitationResolver, SourceResolver } from "./source.resolver";
 import { Appearance, Quote, Stance, Statement, StatementActor, StatementIncident } from "./statement";
+import { defineImportApi } from "../lib/import-api";
 import { defineWritesQuery, WriteRecord } from "../lib/writes";
 import { FigureWriteResolver } from "./figure.write";
 import { StatementWriteResolver } from "./statement.write";
@@ -57,6 +58,12 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
     FigureWriteResolver,
     SourceWriteResolver,
     defineWritesQuery("statement"),
+    defineImportApi({
+      subgraph: "statement",
+      referred: { type: "Source", table: "source" },
+      section: statementSection,
+      importBatch: (db, section, options) => importStatements(db, section as Partial<StatementDataset>, options),
+    }),
   ],
   references: statementReferences,
   createLoaders: createStatementLoaders,
