@@ -78,8 +78,14 @@ describe("realistic queries", () => {
   });
 
   it.each(queries.map((query) => [query.name, query.text] as const))("%s answers with data through the gateway", async (_name, text) => {
-    // A query whose first line says it needs a bearer token gets one (any valid token; no scope).
-    const token = text.startsWith("# Needs a bearer token") ? await signToken({ sub: "analyst-1" }) : undefined;
+    // A query whose first line says it needs a bearer token gets one (any valid token; no scope), or one
+    // with the scope it names ("# Needs a token with scope write:import").
+    const scope = /^# Needs a token with scope (\S+?)\./.exec(text)?.[1];
+    const token = scope
+      ? await signToken({ sub: "importer-1", scope })
+      : text.startsWith("# Needs a bearer token")
+        ? await signToken({ sub: "analyst-1" })
+        : undefined;
     const answer = await send(system.url, JSON.stringify({ query: text }), {
       "content-type": "application/json",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
