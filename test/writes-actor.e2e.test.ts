@@ -1,7 +1,5 @@
-import { createTestDatabases, describeWithPostgres } from "./support/postgres";
-import { startTestSystem, type TestSystem } from "./support/system";
-import { signToken, TEST_JWT_SECRET } from "./support/tokens";
-import { call, INTERNALS, nodeIds, readVersion, refusal } from "./support/writes";
+import { signToken } from "./support/tokens";
+import { call, INTERNALS, nodeIds, onBothDatabases, refusal, type StartedWrites } from "./support/writes";
 
 // The actor subgraph's writes through the real HTTP gateway in production mode: actors, aliases and
 // affiliations; each created, UNCHANGED on repeat, UPDATED on a change, found by `resolveActor`,
@@ -11,11 +9,6 @@ import { call, INTERNALS, nodeIds, readVersion, refusal } from "./support/writes
 const SOURCE = "src-000";
 const ORGANIZATION = "act-iraq";
 const EVIDENCE = { sourceId: SOURCE, sentence: "A test sentence that names the group." };
-
-interface Started {
-  system: TestSystem;
-  version(): Promise<number>;
-}
 
 async function tokens() {
   return {
@@ -109,8 +102,8 @@ const AUDIT = /* GraphQL */ `
 /** The ids of the actors a `resolveActor` list matched, best first. */
 const matched = (matches: { actor: { id: string } }[]): string[] => matches.map((m) => m.actor.id);
 
-function mainPath(start: () => Promise<Started>): void {
-  let started: Started;
+function mainPath(start: () => Promise<StartedWrites>): void {
+  let started: StartedWrites;
   let url: string;
   let t: Awaited<ReturnType<typeof tokens>>;
   beforeAll(async () => {
@@ -285,26 +278,4 @@ function mainPath(start: () => Promise<Started>): void {
   });
 }
 
-describe("actor writes through the gateway (SQLite, production mode)", () => {
-  mainPath(async () => {
-    const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET });
-    return { system, version: () => readVersion({ dataDir: system.dataDir }, "actor") };
-  });
-});
-
-describeWithPostgres("actor writes through the gateway on PostgreSQL", () => {
-  mainPath(async () => {
-    const databases = await createTestDatabases(`wr_actor_${process.pid}`);
-    const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET }, databases.urls);
-    return {
-      system: {
-        ...system,
-        async stop() {
-          await system.stop();
-          await databases.drop();
-        },
-      },
-      version: () => readVersion({ dataDir: system.dataDir, url: databases.urls.actor }, "actor"),
-    };
-  });
-});
+onBothDatabases("actor writes through the gateway", "actor", mainPath);

@@ -1,7 +1,5 @@
-import { createTestDatabases, describeWithPostgres } from "./support/postgres";
-import { startTestSystem, type TestSystem } from "./support/system";
-import { signToken, TEST_JWT_SECRET } from "./support/tokens";
-import { call, INTERNALS, nodeIds, readVersion, refusal } from "./support/writes";
+import { signToken } from "./support/tokens";
+import { call, INTERNALS, nodeIds, onBothDatabases, refusal, type StartedWrites } from "./support/writes";
 
 // The incident subgraph's writes through the real HTTP gateway in production mode: places (with
 // aliases), incidents, participations and reports; each created, UNCHANGED on repeat, UPDATED on a
@@ -13,11 +11,6 @@ const SOURCE = "src-000";
 const ACTOR = "act-kataib-hezbollah";
 const PARENT = "place-iraq";
 const EVIDENCE = { sourceId: SOURCE, sentence: "A test sentence of the article." };
-
-interface Started {
-  system: TestSystem;
-  version(): Promise<number>;
-}
 
 async function tokens() {
   return {
@@ -182,8 +175,8 @@ const AUDIT = /* GraphQL */ `
   }
 `;
 
-function mainPath(start: () => Promise<Started>): void {
-  let started: Started;
+function mainPath(start: () => Promise<StartedWrites>): void {
+  let started: StartedWrites;
   let url: string;
   let t: Awaited<ReturnType<typeof tokens>>;
   beforeAll(async () => {
@@ -426,26 +419,4 @@ function mainPath(start: () => Promise<Started>): void {
   });
 }
 
-describe("incident writes through the gateway (SQLite, production mode)", () => {
-  mainPath(async () => {
-    const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET });
-    return { system, version: () => readVersion({ dataDir: system.dataDir }, "incident") };
-  });
-});
-
-describeWithPostgres("incident writes through the gateway on PostgreSQL", () => {
-  mainPath(async () => {
-    const databases = await createTestDatabases(`wr_incident_${process.pid}`);
-    const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET }, databases.urls);
-    return {
-      system: {
-        ...system,
-        async stop() {
-          await system.stop();
-          await databases.drop();
-        },
-      },
-      version: () => readVersion({ dataDir: system.dataDir, url: databases.urls.incident }, "incident"),
-    };
-  });
-});
+onBothDatabases("incident writes through the gateway", "incident", mainPath);

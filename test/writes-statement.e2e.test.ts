@@ -1,7 +1,5 @@
-import { createTestDatabases, describeWithPostgres } from "./support/postgres";
-import { startTestSystem, type TestSystem } from "./support/system";
-import { signToken, TEST_JWT_SECRET } from "./support/tokens";
-import { call, INTERNALS, nodeIds, readVersion, refusal } from "./support/writes";
+import { signToken } from "./support/tokens";
+import { call, INTERNALS, nodeIds, onBothDatabases, refusal, type StartedWrites } from "./support/writes";
 
 // The statement subgraph's writes of sources and the retraction of figures, through the real HTTP
 // gateway in production mode (statements and the upsert of figures: test/writes.e2e.test.ts). A new
@@ -13,11 +11,6 @@ import { call, INTERNALS, nodeIds, readVersion, refusal } from "./support/writes
 const OUTLET = "act-ap";
 const SPEAKER = "act-matthew-miller";
 const INCIDENT = "inc-2023-12-01-kirkuk-strike";
-
-interface Started {
-  system: TestSystem;
-  version(): Promise<number>;
-}
 
 async function tokens() {
   return {
@@ -110,8 +103,8 @@ function figureInput(id: string): Record<string, unknown> {
   };
 }
 
-function mainPath(start: () => Promise<Started>): void {
-  let started: Started;
+function mainPath(start: () => Promise<StartedWrites>): void {
+  let started: StartedWrites;
   let url: string;
   let t: Awaited<ReturnType<typeof tokens>>;
   beforeAll(async () => {
@@ -239,26 +232,4 @@ function mainPath(start: () => Promise<Started>): void {
   });
 }
 
-describe("source and figure writes through the gateway (SQLite, production mode)", () => {
-  mainPath(async () => {
-    const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET });
-    return { system, version: () => readVersion({ dataDir: system.dataDir }, "statement") };
-  });
-});
-
-describeWithPostgres("source and figure writes through the gateway on PostgreSQL", () => {
-  mainPath(async () => {
-    const databases = await createTestDatabases(`wr_statement_${process.pid}`);
-    const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET }, databases.urls);
-    return {
-      system: {
-        ...system,
-        async stop() {
-          await system.stop();
-          await databases.drop();
-        },
-      },
-      version: () => readVersion({ dataDir: system.dataDir, url: databases.urls.statement }, "statement"),
-    };
-  });
-});
+onBothDatabases("source and figure writes through the gateway", "statement", mainPath);

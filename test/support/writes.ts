@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { Client } from "pg";
 import sqlite3 from "sqlite3";
-import { send, type HttpAnswer } from "./system";
+import { createTestDatabases, describeWithPostgres } from "./postgres";
+import { send, startTestSystem, type HttpAnswer, type TestSystem } from "./system";
+import { TEST_JWT_SECRET } from "./tokens";
 
 /** Words that must never reach a client: stack traces, paths, token internals, SQL. */
 export const INTERNALS = /stacktrace|node_modules|\/work\/|\.ts:\d+|JWS|JWT|signature|claim|jose|SELECT |INSERT |sqlite|typeorm/i;
@@ -56,4 +58,39 @@ export async function readVersion(where: { dataDir: string; url?: string }, subg
   } finally {
     db.close();
   }
+}
+
+/** A system started for a write suite, and how to read the data version of the subgraph it writes to. */
+export interface StartedWrites {
+  system: TestSystem;
+  version(): Promise<number>;
+}
+
+/**
+ * Runs a write suite (`suite(start)`) twice: on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set
+ * (skipped saying why otherwise), each time through the real gateway in production mode.
+ */
+export function onBothDatabases(title: string, subgraph: "incident" | "actor" | "statement", suite: (start: () => Promise<StartedWrites>) => void): void {
+  describe(`${title} (SQLite, production mode)`, () => {
+    suite(async () => {
+      const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET });
+      return { system, version: () => readVersion({ dataDir: system.dataDir }, subgraph) };
+    });
+  });
+  describeWithPostgres(`${title} on PostgreSQL`, () => {
+    suite(async () => {
+      const databases = await createTestDatabases(`wr_${subgraph}_${process.pid}`);
+      const system = await startTestSystem("embedded", { NODE_ENV: "production", JWT_SECRET: TEST_JWT_SECRET }, databases.urls);
+      return {
+        system: {
+          ...system,
+          async stop() {
+            await system.stop();
+            await databases.drop();
+          },
+        },
+        version: () => readVersion({ dataDir: system.dataDir, url: databases.urls[subgraph] }, subgraph),
+      };
+    });
+  });
 }
