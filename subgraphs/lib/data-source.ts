@@ -41,12 +41,74 @@ export class SqlCounter implements TypeOrmLogger {
   log(): void {}
 }
 
+/** Prepared statements a SQLite connection keeps (the loaders' few shapes, times their batch sizes). */
+const STATEMENT_CACHE_SIZE = 256;
+
+type RowsCallback = (this: sqlite3.Statement, err: Error | null, rows: unknown[]) => void;
+
 /**
- * The sqlite3 module as TypeORM should see it. TypeORM calls `sqlite3.verbose()`, which makes every
- * database call capture a stack trace (node-sqlite3's trace.js): measurable on every query under load.
- * Handing TypeORM the module with a `verbose()` that changes nothing keeps plain calls.
+ * A SQLite connection that prepares each SELECT once and reuses it, as Apollo Router's subgraphs or
+ * any `better-sqlite3` user would: TypeORM's sqlite driver calls `Database#all`, which compiles the
+ * SQL on every call, and compiling costs as much CPU as running a loader's indexed lookup. Only
+ * SELECTs are kept: `all` steps them to the end, which ends their read transaction, so a kept
+ * statement never holds an old snapshot (node-sqlite3 resets it before its next run). Least
+ * recently used first out; a statement that fails is dropped, never reused.
  */
-const quietSqlite3 = { ...sqlite3, verbose: () => quietSqlite3 } as typeof sqlite3;
+class CachingDatabase extends sqlite3.Database {
+  private readonly statements = new Map<string, sqlite3.Statement>();
+
+  override all(sql: string, ...rest: unknown[]): this {
+    const [params, callback] = rest as [unknown[] | undefined, RowsCallback | undefined];
+    if (rest.length !== 2 || typeof callback !== "function" || !/^\s*SELECT\b/i.test(sql)) return super.all(sql, ...rest);
+    // The caller hears once: from the run, or from a failed prepare (node-sqlite3 then drops the queued run).
+    let answered = false;
+    const answer = function (this: sqlite3.Statement, err: Error | null, rows: unknown[]) {
+      if (answered) return;
+      answered = true;
+      callback.call(this, err, rows);
+    };
+    const kept = this.statements.get(sql);
+    if (kept) this.statements.delete(sql);
+    const drop = () => this.drop(sql, statement);
+    const statement =
+      kept ??
+      this.prepare(sql, function (this: sqlite3.Statement, err: Error | null) {
+        if (!err) return;
+        drop();
+        answer.call(this, err, []);
+      });
+    this.statements.set(sql, statement);
+    if (this.statements.size > STATEMENT_CACHE_SIZE) this.drop(this.statements.keys().next().value as string);
+    statement.all(params ?? [], function (this: sqlite3.Statement, err: Error | null, rows: unknown[]) {
+      if (err) drop();
+      answer.call(this, err, rows);
+    });
+    return this;
+  }
+
+  override close(callback?: (err: Error | null) => void): void {
+    for (const sql of [...this.statements.keys()]) this.drop(sql);
+    super.close(callback);
+  }
+
+  /** Forgets the statement kept for `sql` (only if it is still `which`) and finalizes it once its queued runs are done. */
+  private drop(sql: string, which?: sqlite3.Statement): void {
+    const statement = this.statements.get(sql);
+    if (!statement || (which && statement !== which)) {
+      which?.finalize(() => undefined);
+      return;
+    }
+    this.statements.delete(sql);
+    statement.finalize(() => undefined);
+  }
+}
+
+/**
+ * The sqlite3 module as TypeORM should see it: connections that keep their prepared SELECTs, and a
+ * `verbose()` that changes nothing (TypeORM calls `sqlite3.verbose()`, which makes every database call
+ * capture a stack trace in node-sqlite3's trace.js: measurable on every query under load).
+ */
+const quietSqlite3 = { ...sqlite3, Database: CachingDatabase, verbose: () => quietSqlite3 } as unknown as typeof sqlite3;
 
 /** What `createDataSource` needs: which entities, and where the data lives. */
 export interface DataSourceOptions {
