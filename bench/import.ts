@@ -154,9 +154,6 @@ async function importThroughGateway(file: string, dataDir: string, batchSize: nu
         STATEMENT_PORT: String(statementPort),
         DATA_DIR: dataDir,
         JWT_SECRET: secret,
-        // The generator's first bundle holds every actor and place of the run (3 MB of actors at 100k):
-        // one bundle is never split across requests, so the bench raises the 2mb default.
-        MAX_BODY: "16mb",
       },
       `http://127.0.0.1:${gatewayPort}`,
     );

@@ -17,7 +17,7 @@ function describe(problem: ImportProblem): string {
 
 async function main(command: ImportCommand): Promise<number> {
   const files = inputFiles(command.paths);
-  const importId = command.importId ?? `import-${await contentHash(files, `batch-size ${command.batchSize}`)}`;
+  const importId = command.importId ?? `import-${await contentHash(files, `batch-size ${command.batchSize} batch-bytes ${command.batchBytes}`)}`;
   const target = command.direct ? await openDirectTarget({ dryRun: command.dryRun }) : await openGatewayTarget(command.gateway, command.token);
   const progress = createProgress(totalBytes(files));
   let problems = 0;
@@ -27,6 +27,7 @@ async function main(command: ImportCommand): Promise<number> {
       files,
       importId,
       batchSize: command.batchSize,
+      batchBytes: command.batchBytes,
       dryRun: command.dryRun,
       target,
       progress,

@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import sqlite3 from "sqlite3";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
+import { generateData, generatedBundles } from "../bench/generate";
 import { createTestDatabases, describeWithPostgres } from "./support/postgres";
 import { type DatabaseUrls, post, send, startTestSystem, type TestSystem } from "./support/system";
 import { signToken, TEST_JWT_SECRET } from "./support/tokens";
@@ -193,6 +196,38 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
     // Every row, ledger and data version as they were (SQLite: read from the files).
     if (sqlite) expect(await sqliteDigest(system.dataDir)).toEqual(tables);
     expect((await post(system.url, LANDED)).body).toEqual(landed.body);
+  });
+
+  it("cuts a stream of large bundles into batches that fit the gateway's default MAX_BODY", async () => {
+    // The gazetteer bundles of 100,000 generated incidents: 10,000 actors and 5,000 places in 10
+    // bundles of 0.3 to 0.5 MB. Within one batch of --batch-size bundles (500) the actor section alone
+    // would be 3 MB, refused with 413 by the 2mb default; batches close at 1.5 MB of input instead.
+    const bundles: string[] = [];
+    for (const bundle of generatedBundles(generateData(100_000))) {
+      if ((bundle.incident as { incidents?: unknown } | undefined)?.incidents) break;
+      bundles.push(JSON.stringify(bundle));
+    }
+    expect(bundles.length).toBe(10);
+    const dir = mkdtempSync(join(tmpdir(), "gazetteer-"));
+    try {
+      const file = join(dir, "gazetteer.ndjson");
+      writeFileSync(file, `${bundles.join("\n")}\n`);
+      const run = await runImport(["--gateway", system.url, "--token", importer, file]);
+      expect(problemsIn(run)).toBe("");
+      expect(run.code).toBe(0);
+      const batches = run.stdout.match(/^committed batch \d+: \d+ rows$/gm) ?? [];
+      expect(batches).toHaveLength(3);
+      expect(run.stdout).toMatch(/imported 10 bundles in 3 batches/);
+      const landed = await post(
+        system.url,
+        `{ first: actor(id: "gen-act-0") { name } last: actor(id: "gen-act-9999") { name } place(id: "gen-place-4999") { name } }`,
+      );
+      expect(landed.body).toEqual({
+        data: { first: { name: "Generated group 0" }, last: { name: "Generated group 9999" }, place: { name: "Generated base 4999" } },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a bad section with BAD_USER_INPUT naming the JSON path, and a changed batch under the same import id", async () => {

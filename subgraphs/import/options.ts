@@ -9,6 +9,8 @@ export interface ImportCommand {
   dryRun: boolean;
   importId: string | undefined;
   batchSize: number;
+  /** A batch also closes before a bundle would take its input past this many bytes (see `DIRECT_BATCH_BYTES`). */
+  batchBytes: number;
   /** Print a line per committed batch (`committed batch N`) on stdout. */
   quiet: boolean;
 }
@@ -28,6 +30,15 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * an incident section of about 0.6 MB of JSON text, well under the gateway's default MAX_BODY (2mb).
  */
 export const GATEWAY_BATCH_SIZE = 500;
+/**
+ * A batch also closes before a bundle would take its input past this many bytes, however few bundles
+ * it holds, so that memory stays flat whatever the bundles' sizes: a gazetteer bundle of 1,000 actors
+ * is 200 times an incident's, and 150 of them in one batch held a gigabyte. 16 MB is above 5,000
+ * generated incidents (about 13 MB), so incident batches keep their size.
+ */
+export const DIRECT_BATCH_BYTES = 16 * 2 ** 20;
+/** The same through the gateway: each subgraph's section of a batch stays under the gateway's default MAX_BODY (2mb). */
+export const GATEWAY_BATCH_BYTES = 1.5 * 2 ** 20;
 
 export const USAGE = `usage: npm run import -- [options] <files or folders>
 
@@ -42,7 +53,8 @@ options:
   --dry-run            validate everything and report every problem; write nothing
   --import-id <id>     the import's id in the ledger (default: a hash of the input and batch size)
   --batch-size <n>     bundles per batch, each one transaction per database (default ${GATEWAY_BATCH_SIZE}
-                       through the gateway, ${DEFAULT_BATCH_SIZE} with --direct)
+                       through the gateway, ${DEFAULT_BATCH_SIZE} with --direct); a batch also closes at
+                       ${GATEWAY_BATCH_BYTES / 2 ** 20} MB of input through the gateway, ${DIRECT_BATCH_BYTES / 2 ** 20} MB with --direct
   --quiet              no line per committed batch
   --help               this text
 
@@ -91,6 +103,7 @@ export function parseImportCommand(args: string[], env: NodeJS.ProcessEnv = proc
     dryRun: values["dry-run"],
     importId,
     batchSize,
+    batchBytes: values.direct ? DIRECT_BATCH_BYTES : GATEWAY_BATCH_BYTES,
     quiet: values.quiet,
   };
 }

@@ -14,6 +14,8 @@ export interface ImportRun {
   files: string[];
   importId: string;
   batchSize: number;
+  /** A batch also closes before a bundle would take its input past this many bytes (a bundle is never split). */
+  batchBytes: number;
   dryRun: boolean;
   target: ImportTarget;
   /** Hears every problem as it is found. */
@@ -45,6 +47,8 @@ interface Origin {
 interface Batch {
   number: number;
   bundles: number;
+  /** Bytes of the batch's input (as hashed). */
+  bytes: number;
   sections: Record<SubgraphName, Record<string, unknown[]>>;
   origins: Map<unknown, Origin>;
   /** Hash of the batch's input, item by item (see `ImportItem.input`): its ledger checksums. */
@@ -52,7 +56,7 @@ interface Batch {
 }
 
 function emptyBatch(number: number): Batch {
-  return { number, bundles: 0, sections: { incident: {}, actor: {}, statement: {} }, origins: new Map(), input: createHash("sha256") };
+  return { number, bundles: 0, bytes: 0, sections: { incident: {}, actor: {}, statement: {} }, origins: new Map(), input: createHash("sha256") };
 }
 
 /** The input's items and problems, file by file, in order. */
@@ -218,6 +222,12 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
     writing.catch(() => undefined);
   };
 
+  /** Writes (or starts writing) a full batch; the next one to fill. */
+  const next = async (full: Batch): Promise<Batch> => {
+    await flush(full);
+    return emptyBatch(full.number + 1);
+  };
+
   for await (const value of readAll(run)) {
     if (isProblem(value)) {
       report(value);
@@ -228,9 +238,14 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
       for (const problem of result.problems) report(problem);
       continue;
     }
+    const input = JSON.stringify(value.input ?? value.bundle);
+    const bytes = Buffer.byteLength(input);
+    // A bundle that would take the batch past its bytes starts the next one (a bundle is never split).
+    if (batch.bundles > 0 && batch.bytes + bytes > run.batchBytes) batch = await next(batch);
     summary.bundles += 1;
     batch.bundles += 1;
-    batch.input.update(JSON.stringify(value.input ?? value.bundle)).update("\n");
+    batch.bytes += bytes;
+    batch.input.update(input).update("\n");
     for (const [name, section] of Object.entries(result.sections) as [SubgraphName, Record<string, unknown[]>][]) {
       for (const [table, rows] of Object.entries(section)) {
         const into = (batch.sections[name][table] ??= []);
@@ -240,11 +255,7 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
         });
       }
     }
-    if (batch.bundles >= run.batchSize) {
-      const full = batch;
-      batch = emptyBatch(full.number + 1);
-      await flush(full);
-    }
+    if (batch.bundles >= run.batchSize) batch = await next(batch);
   }
   if (batch.bundles > 0) await flush(batch);
   await writing;
