@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { relative } from "node:path";
+import { type Config, loadConfig, unknownVariables } from "./lib/config";
 import { openDirectTarget } from "./import/direct";
 import { openGatewayTarget } from "./import/gateway";
 import { contentHash, inputFiles, totalBytes } from "./import/inputs";
@@ -15,10 +16,10 @@ function describe(problem: ImportProblem): string {
   return `${where}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
 }
 
-async function main(command: ImportCommand): Promise<number> {
+async function main(command: ImportCommand, config: Config): Promise<number> {
   const files = inputFiles(command.paths);
   const importId = command.importId ?? `import-${await contentHash(files, `batch-size ${command.batchSize}`)}`;
-  const target = command.direct ? await openDirectTarget({ dryRun: command.dryRun }) : await openGatewayTarget(command.gateway, command.token);
+  const target = command.direct ? await openDirectTarget(config, { dryRun: command.dryRun }) : await openGatewayTarget(command.gateway, command.token);
   const progress = createProgress(totalBytes(files));
   let problems = 0;
   try {
@@ -49,9 +50,18 @@ async function main(command: ImportCommand): Promise<number> {
   }
 }
 
+let config: Config;
 let command: ImportCommand | "help";
 try {
-  command = parseImportCommand(process.argv.slice(2));
+  // The servers' configuration (DATA_DIR, *_DATABASE_URL for --direct, IMPORT_TOKEN), read and checked as they read it.
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+for (const warning of unknownVariables()) console.error(warning);
+try {
+  command = parseImportCommand(process.argv.slice(2), config);
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   process.exit(2);
@@ -60,7 +70,7 @@ if (command === "help") {
   console.log(USAGE);
   process.exit(0);
 }
-main(command).then(
+main(command, config).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) {
