@@ -6,7 +6,7 @@ import { openGatewayTarget } from "./import/gateway";
 import { contentHash, inputFiles, totalBytes } from "./import/inputs";
 import { type ImportCommand, parseImportCommand, USAGE, UsageError } from "./import/options";
 import { createProgress } from "./import/progress";
-import { runImport } from "./import/run";
+import { type ImportSummary, runImport } from "./import/run";
 import type { ImportProblem } from "./import/types";
 
 // `npm run import -- [options] <files or folders>`: see USAGE in import/options.ts and the README.
@@ -20,26 +20,31 @@ async function main(command: ImportCommand, config: Config): Promise<number> {
   const files = inputFiles(command.paths);
   const importId = command.importId ?? `import-${await contentHash(files, `batch-size ${command.batchSize}`)}`;
   const target = command.direct ? await openDirectTarget(config, { dryRun: command.dryRun }) : await openGatewayTarget(command.gateway, command.token);
+  console.log(`import ${importId}: ${files.length} file(s), ${command.direct ? "direct" : `through ${command.gateway}`}${command.dryRun ? ", dry run" : ""}`);
   const progress = createProgress(totalBytes(files));
   let problems = 0;
   try {
-    console.log(`import ${importId}: ${files.length} file(s), ${command.direct ? "direct" : `through ${command.gateway}`}${command.dryRun ? ", dry run" : ""}`);
-    const summary = await runImport({
-      files,
-      importId,
-      batchSize: command.batchSize,
-      dryRun: command.dryRun,
-      target,
-      progress,
-      onProblem(problem) {
-        problems += 1;
-        process.stderr.write(`${describe(problem)}\n`);
-      },
-      onCommitted(batch, rows, resumed) {
-        if (!command.quiet) console.log(`committed batch ${batch}: ${resumed ? "already committed" : `${rows} rows`}`);
-      },
-    });
-    progress.stop();
+    let summary: ImportSummary;
+    try {
+      summary = await runImport({
+        files,
+        importId,
+        batchSize: command.batchSize,
+        dryRun: command.dryRun,
+        target,
+        progress,
+        onProblem(problem) {
+          problems += 1;
+          progress.log(describe(problem), process.stderr);
+        },
+        onCommitted(batch, rows, resumed) {
+          if (!command.quiet) progress.log(`committed batch ${batch}: ${resumed ? "already committed" : `${rows} rows`}`, process.stdout);
+        },
+      });
+    } finally {
+      // The terminal gets its cursor back and the final bar before any last line (a failure's too).
+      progress.stop();
+    }
     const verb = command.dryRun ? "checked" : "imported";
     console.log(
       `import ${importId}: ${verb} ${summary.bundles} bundles in ${summary.batches} batches (${summary.skipped} already committed), ${summary.rows} rows written, ${problems} problem(s), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import sqlite3 from "sqlite3";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
+import { type CommandRun, runCommand } from "./support/command";
 import { createTestDatabases, describeWithPostgres } from "./support/postgres";
 import { type DatabaseUrls, post, send, startTestSystem, type TestSystem } from "./support/system";
 import { signToken, TEST_JWT_SECRET } from "./support/tokens";
@@ -17,14 +17,8 @@ const SAMPLE = join(FIXTURES, "acled-sample.csv");
 const SIXTH = join(FIXTURES, "src-006.json");
 const BAD = join(FIXTURES, "acled-bad.csv");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Stderr without the progress bar's lines (`import: 17 bundles, ...`). */
-const problemsIn = (run: Run): string =>
+const problemsIn = (run: CommandRun): string =>
   run.stderr
     .split(/[\r\n]+/)
     .filter((line) => line.trim() !== "" && !/^import: \d+ bundles/.test(line))
@@ -63,20 +57,11 @@ async function sqliteDigest(dataDir: string): Promise<Record<string, string>> {
 }
 
 /** Runs the import; `env` is added to the environment (which otherwise has no IMPORT_TOKEN). */
-function runImport(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["dist/subgraphs/import.js", ...args], {
-      cwd: join(__dirname, ".."),
-      // No database settings: through the gateway, the import never opens a database.
-      env: { ...process.env, DATA_DIR: "/nonexistent-import-must-not-open-databases", IMPORT_TOKEN: "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+function runImport(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
+  return runCommand(process.execPath, ["dist/subgraphs/import.js", ...args], {
+    cwd: join(__dirname, ".."),
+    // No database settings: through the gateway, the import never opens a database.
+    env: { ...process.env, DATA_DIR: "/nonexistent-import-must-not-open-databases", IMPORT_TOKEN: "", ...env },
   });
 }
 
