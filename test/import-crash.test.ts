@@ -136,17 +136,17 @@ async function checkConsistent(dataDir: string, acked: Set<number>): Promise<{ i
         const factCounts = perBatch(owners, prefix);
         for (const [k, n] of counts) expect([fact, k, factCounts.get(k)]).toEqual([fact, k, n * perOwner]);
       }
-      // The search index equals the rows: one document per row, keyed by its rowid, with its text.
+      // The search index equals the rows: one document per row, at the rowid its id's key gives it, with its text.
       const [{ docs }] = await all<{ docs: number }>(db, `SELECT COUNT(*) AS docs FROM ${table}_search`);
       const body = name === "incident" ? `e.title || char(10) || e.summary || char(10) || :sentence` : `e.text || char(10) || :sentence`;
       const [{ matching }] = await all<{ matching: number }>(
         db,
-        `SELECT COUNT(*) AS matching FROM ${table} e JOIN ${table}_search s ON s.rowid = e.rowid AND s.id = e.id WHERE s.body = ${body}`,
+        `SELECT COUNT(*) AS matching FROM ${table} e JOIN ${table}_search_key k ON k.id = e.id JOIN ${table}_search s ON s.rowid = k.docid AND s.id = e.id WHERE s.body = ${body}`,
         [SENTENCE],
       );
       const [{ joined }] = await all<{ joined: number }>(
         db,
-        `SELECT COUNT(*) AS joined FROM ${table} e JOIN ${table}_search s ON s.rowid = e.rowid AND s.id = e.id`,
+        `SELECT COUNT(*) AS joined FROM ${table} e JOIN ${table}_search_key k ON k.id = e.id JOIN ${table}_search s ON s.rowid = k.docid AND s.id = e.id`,
       );
       // Every row has its document (the seeded rows too); the generated rows' documents are their text.
       const generated = ids.filter((id) => id.startsWith(prefix)).length;

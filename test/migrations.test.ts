@@ -281,13 +281,18 @@ function withoutLaterColumns(rows: unknown[], index: number, spotsBefore: unknow
   });
 }
 
-/** The counts after a migration, with the later migrations' tables checked empty and set aside, to compare with the counts before. */
+/** The counts after a migration, with the later migrations' tables checked and set aside, to compare with the counts before. */
 function withoutLaterTables(after: Counts): Counts {
   const kept = {} as Counts;
   for (const name of SUBGRAPH_NAMES) {
     kept[name] = { ...after[name] };
     for (const table of LATER_TABLES[name] ?? []) {
       expect(kept[name][table]).toBe(0);
+      delete kept[name][table];
+    }
+    // SQLite: the search-key migration gives every search document a key of its own.
+    for (const table of Object.keys(kept[name]).filter((table) => table.endsWith("_search_key"))) {
+      expect([table, kept[name][table]]).toEqual([table, kept[name][table.replace(/_key$/, "")]]);
       delete kept[name][table];
     }
   }
