@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +5,7 @@ import sqlite3 from "sqlite3";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { generateData, generatedBundles } from "../bench/generate";
+import { type CommandRun, runCommand } from "./support/command";
 import { createTestDatabases, describeWithPostgres } from "./support/postgres";
 import { type DatabaseUrls, post, send, startTestSystem, type TestSystem } from "./support/system";
 import { signToken, TEST_JWT_SECRET } from "./support/tokens";
@@ -20,14 +20,8 @@ const SAMPLE = join(FIXTURES, "acled-sample.csv");
 const SIXTH = join(FIXTURES, "src-006.json");
 const BAD = join(FIXTURES, "acled-bad.csv");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Stderr without the progress bar's lines (`import: 17 bundles, ...`). */
-const problemsIn = (run: Run): string =>
+const problemsIn = (run: CommandRun): string =>
   run.stderr
     .split(/[\r\n]+/)
     .filter((line) => line.trim() !== "" && !/^import: \d+ bundles/.test(line))
@@ -65,20 +59,12 @@ async function sqliteDigest(dataDir: string): Promise<Record<string, string>> {
   return out;
 }
 
-function runImport(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["dist/subgraphs/import.js", ...args], {
-      cwd: join(__dirname, ".."),
-      // No database settings: through the gateway, the import never opens a database.
-      env: { ...process.env, DATA_DIR: "/nonexistent-import-must-not-open-databases", IMPORT_TOKEN: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+/** Runs the import; `env` is added to the environment (which otherwise has no IMPORT_TOKEN). */
+function runImport(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
+  return runCommand(process.execPath, ["dist/subgraphs/import.js", ...args], {
+    cwd: join(__dirname, ".."),
+    // No database settings: through the gateway, the import never opens a database.
+    env: { ...process.env, DATA_DIR: "/nonexistent-import-must-not-open-databases", IMPORT_TOKEN: "", ...env },
   });
 }
 
@@ -135,7 +121,8 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
 
   it("refuses a token without scope write:import with one clear line, exit 1, and writes nothing", async () => {
     const before = await audit();
-    const run = await runImport(["--gateway", system.url, "--token", reader, SAMPLE, SIXTH]);
+    // --token wins over IMPORT_TOKEN.
+    const run = await runImport(["--gateway", system.url, "--token", reader, SAMPLE, SIXTH], { IMPORT_TOKEN: importer });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/token lacks scope write:import \(403 FORBIDDEN/);
     expect(
@@ -188,7 +175,8 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
 
     const before = await audit();
     const tables = sqlite ? await sqliteDigest(system.dataDir) : {};
-    const again = await runImport(["--gateway", system.url, "--token", importer, "--import-id", "gw-test-1", SAMPLE, SIXTH]);
+    // The token from the configuration (IMPORT_TOKEN) when no --token is given.
+    const again = await runImport(["--gateway", system.url, "--import-id", "gw-test-1", SAMPLE, SIXTH], { IMPORT_TOKEN: importer });
     expect([again.code, problemsIn(again)]).toEqual([0, ""]);
     expect(again.stdout).toMatch(/committed batch 0: already committed/);
     expect(again.stdout).toMatch(/\(1 already committed\), 0 rows written/);
@@ -243,6 +231,16 @@ function importSuite(databases: () => Promise<{ urls: DatabaseUrls; drop(): Prom
 
 describe("npm run import through the gateway (SQLite, production mode)", () => {
   importSuite(async () => ({ urls: {}, drop: async () => undefined }), true);
+
+  it("reads the servers' configuration: a bad setting stops it with exit 2 naming the variable, a mistyped one is named", async () => {
+    const bad = await runImport(["--direct", SAMPLE], { INCIDENT_DATABASE_URL: "not a url" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^Invalid configuration: INCIDENT_DATABASE_URL="not a url": /);
+    const url = `http://127.0.0.1:${await closedPort()}/`;
+    const typo = await runImport(["--gateway", url, SAMPLE], { IMPORT_TOKN: "x" });
+    expect(typo.stderr).toMatch(/IMPORT_TOKN is not a conflict-graph setting and is ignored; did you mean IMPORT_TOKEN\?/);
+    expect(typo.stderr).toMatch(/the gateway at .* is not reachable/);
+  });
 
   it("says in one line when the gateway is down", async () => {
     const url = `http://127.0.0.1:${await closedPort()}/`;

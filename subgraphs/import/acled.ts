@@ -82,7 +82,7 @@ function readHeader(header: string[]): { index: Map<AcledColumn, number> } | { p
  * "(2021-)" dropped on a second try) before a new one is made; places through
  * `lookup.placeByName` with the row's coordinates.
  */
-export async function* readAcled(file: string, lookup: ImportLookup): AsyncIterable<ImportItem | ImportProblem> {
+export async function* readAcled(file: string, lookup: ImportLookup, onBytes?: (bytes: number) => void): AsyncIterable<ImportItem | ImportProblem> {
   const fileName = basename(file);
   const lines = new LineCounter();
   const actorByName = memo(async (name: string) => {
@@ -158,7 +158,10 @@ export async function* readAcled(file: string, lookup: ImportLookup): AsyncItera
   };
   let index: Map<AcledColumn, number> | undefined;
   let width = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  let bytesRead = 0;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+    onBytes?.(info.bytes - bytesRead);
+    bytesRead = info.bytes;
     const line = lines.startOf(record, info.lines);
     yield* skippedBefore(line);
     if (!index) {

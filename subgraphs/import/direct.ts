@@ -2,7 +2,7 @@ import { ACTOR_NAMES } from "../actor/name-key";
 import { PLACE_NAMES } from "../incident/name-key";
 import { SUBGRAPHS } from "../index";
 import type { LedgerEntry } from "../lib/bulk-import";
-import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../lib/config";
+import { type Config, SUBGRAPH_NAMES, type SubgraphName } from "../lib/config";
 import { createDataSource, type Database } from "../lib/data-source";
 import { seedIfEmpty } from "../lib/start-subgraph";
 import { pendingMigrations, runMigrations } from "../lib/migrations";
@@ -47,8 +47,7 @@ async function migrate(db: Database): Promise<void> {
  * *_DATABASE_URL) and migrated first, as `npm run migrate` would; a dry run migrates nothing and
  * reads a database that is not there yet as empty.
  */
-export async function openDirectTarget(options: { dryRun: boolean }): Promise<ImportTarget> {
-  const config = loadConfig();
+export async function openDirectTarget(config: Config, options: { dryRun: boolean }): Promise<ImportTarget> {
   const dbs = {} as Record<SubgraphName, Database>;
   const ready = {} as Record<SubgraphName, boolean>;
   for (const name of SUBGRAPH_NAMES) {

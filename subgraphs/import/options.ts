@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { Config } from "../lib/config";
 
 /** What `npm run import` was asked to do. */
 export interface ImportCommand {
@@ -58,10 +59,10 @@ options:
   --quiet              no line per committed batch
   --help               this text
 
-exit codes: 0 imported, 1 problems in the input (reported, with file and line), 2 usage`;
+exit codes: 0 imported, 1 problems in the input (reported, with file and line), 2 usage or a bad setting`;
 
-/** Parses the command line (`process.argv.slice(2)`); throws `UsageError`. */
-export function parseImportCommand(args: string[], env: NodeJS.ProcessEnv = process.env): ImportCommand | "help" {
+/** Parses the command line (`process.argv.slice(2)`), with the configuration's defaults; throws `UsageError`. */
+export function parseImportCommand(args: string[], config: Pick<Config, "importToken">): ImportCommand | "help" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -99,7 +100,7 @@ export function parseImportCommand(args: string[], env: NodeJS.ProcessEnv = proc
     paths: positionals,
     direct: values.direct,
     gateway: values.gateway,
-    token: values.token ?? (env.IMPORT_TOKEN || undefined),
+    token: values.token ?? config.importToken,
     dryRun: values["dry-run"],
     importId,
     batchSize,

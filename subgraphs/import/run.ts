@@ -1,5 +1,6 @@
 import { SUBGRAPHS } from "../index";
 import { createHash, type Hash } from "node:crypto";
+import { statSync } from "node:fs";
 import { jsonPath } from "../lib/bundle-file";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../lib/config";
 import { readAcled } from "./acled";
@@ -59,12 +60,19 @@ function emptyBatch(number: number): Batch {
   return { number, bundles: 0, bytes: 0, sections: { incident: {}, actor: {}, statement: {} }, origins: new Map(), input: createHash("sha256") };
 }
 
-/** The input's items and problems, file by file, in order. */
+/** The input's items and problems, file by file, in order; the progress hears the bytes read. */
 async function* readAll(run: ImportRun): AsyncIterable<ImportItem | ImportProblem> {
   for (const file of run.files) {
-    if (file.endsWith(".ndjson")) yield* readNdjson(file, (bytes) => run.progress?.read(bytes));
-    else if (file.endsWith(".csv")) yield* readAcled(file, run.target.lookup);
+    let heard = 0;
+    const onBytes = (bytes: number) => {
+      heard += bytes;
+      run.progress?.read(bytes);
+    };
+    if (file.endsWith(".ndjson")) yield* readNdjson(file, onBytes);
+    else if (file.endsWith(".csv")) yield* readAcled(file, run.target.lookup, onBytes);
     else yield readJsonBundle(file);
+    // What the reader does not count (a .json file is read whole, a CSV's last line break): the file is read.
+    run.progress?.read(Math.max(0, statSync(file).size - heard));
   }
 }
 

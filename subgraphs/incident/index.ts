@@ -4,6 +4,7 @@ import { DataVersion } from "../lib/data-version";
 import { ImportBatchRecord } from "../lib/import-ledger";
 import { ImportLedger1796229185593 as ImportLedgerPostgres } from "./migrations/postgres/1796229185593-import-ledger";
 import { ImportLedger1796229185593 as ImportLedgerSqlite } from "./migrations/sqlite/1796229185593-import-ledger";
+import { SearchKey1796285949683 as SearchKeySqlite } from "./migrations/sqlite/1796285949683-search-key";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { FacetResolver } from "./facets";
@@ -65,7 +66,7 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
   migrations: {
-    sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesSqlite],
+    sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesSqlite, SearchKeySqlite],
     postgres: [InitialPostgres, DataVersionPostgres, ImportLedgerPostgres, WritesPostgres],
   },
   bundleSection: incidentSection,

@@ -59,6 +59,7 @@ const schema = z.object({
   JWT_JWKS_FILE: z.string().trim().default(""),
   JWT_ISSUER: z.string().trim().default(""),
   JWT_AUDIENCE: z.string().trim().default(""),
+  IMPORT_TOKEN: z.string().trim().default(""),
   INTROSPECTION: z.enum(["", "true", "false"]).default(""),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
   MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
@@ -141,6 +142,8 @@ export interface Config {
    * Key Set file (JWT_JWKS_FILE), and the issuer and audience tokens must name (JWT_ISSUER, JWT_AUDIENCE; not checked when unset).
    */
   auth: { secret?: string; jwksFile?: string; issuer?: string; audience?: string };
+  /** Bearer token `npm run import` sends through the gateway when `--token` is not given (IMPORT_TOKEN). */
+  importToken: string | undefined;
   /** Schema introspection and the explorer (GraphiQL, or Sandbox with EXPLORER=sandbox): on in development, off in production unless set. */
   introspection: boolean;
   /** How long a SIGTERM/SIGINT waits for in-flight requests before exiting. */
@@ -264,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: e.JWT_ISSUER || undefined,
       audience: e.JWT_AUDIENCE || undefined,
     },
+    importToken: e.IMPORT_TOKEN || undefined,
     introspection: e.INTROSPECTION === "" ? e.NODE_ENV !== "production" : e.INTROSPECTION === "true",
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     // A request holds its slot at most about one subgraph timeout per fetch; twice that with nothing

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager, MigrationInterface, QueryRunner } from "typeorm";
 import type { Database } from "./data-source";
 import { foldName } from "./names";
 
@@ -28,21 +28,30 @@ export function searchTerms(query: string): string[] {
 
 /**
  * A full-text index over one kind of entity: SQLite FTS5 ranked by bm25, or PostgreSQL full-text
- * search (a tsvector column with a GIN index) ranked by ts_rank_cd. Documents are written by the
- * import path in the same transaction as the rows they describe. The subgraph's migrations create the
- * table (FTS5 virtual table; or table, generated tsvector column and GIN index).
+ * search (a tsvector column with a GIN index, keyed by the entity id) ranked by ts_rank_cd. Documents
+ * are written by the import path in the same transaction as the rows they describe. The subgraph's
+ * migrations create the tables (FTS5 virtual table and its key table; or table, generated tsvector
+ * column and GIN index).
  */
 export class SearchIndex {
   /**
    * `table`: the index; `entityTable`: the table of the indexed entities. On SQLite a document's FTS5
-   * rowid is its entity row's rowid, so replacing or removing the documents of some ids is an indexed
-   * lookup (FTS5 cannot index its `id` column: a `WHERE id IN (...)` reads the whole index, which made
-   * every import batch slower than the one before).
+   * rowid is the `docid` its entity id has in `<table>_key` (an INTEGER PRIMARY KEY, given once and
+   * kept), so replacing or removing the documents of some ids is an indexed lookup (FTS5 cannot index
+   * its `id` column: a `WHERE id IN (...)` reads the whole index, which made every import batch slower
+   * than the one before). Not the entity row's own rowid: SQLite keeps the rowids of a table without
+   * an INTEGER PRIMARY KEY through VACUUM only as it happens to, not as it promises, and a dump
+   * restored or a table rebuilt by a migration renumbers them.
    */
   constructor(
-    private readonly table: string,
-    private readonly entityTable: string,
+    readonly table: string,
+    readonly entityTable: string,
   ) {}
+
+  /** The SQLite table that gives each entity id its document's FTS5 rowid. */
+  get keyTable(): string {
+    return `${this.table}_key`;
+  }
 
   /** Replaces the documents of these ids. */
   async write(manager: EntityManager, kind: Database["kind"], documents: SearchDocument[]): Promise<void> {
@@ -50,12 +59,16 @@ export class SearchIndex {
       // Documents as one JSON text per statement (see `upsertRows`): few statements per import batch.
       for (let start = 0; start < documents.length; start += 5000) {
         const chunk = JSON.stringify(documents.slice(start, start + 5000).map((doc) => [doc.id, doc.text]));
+        // A document only for an entity that has a row; its id keeps the docid it was given first.
         await manager.query(
-          `DELETE FROM ${this.table} WHERE rowid IN (SELECT e.rowid FROM json_each(?) v JOIN "${this.entityTable}" e ON e.id = v.value ->> 0)`,
+          `INSERT OR IGNORE INTO "${this.keyTable}" (id) SELECT e.id FROM json_each(?) v JOIN "${this.entityTable}" e ON e.id = v.value ->> 0`,
           [chunk],
         );
+        await manager.query(`DELETE FROM ${this.table} WHERE rowid IN (SELECT k.docid FROM json_each(?) v JOIN "${this.keyTable}" k ON k.id = v.value ->> 0)`, [
+          chunk,
+        ]);
         await manager.query(
-          `INSERT INTO ${this.table} (rowid, id, body) SELECT e.rowid, v.value ->> 0, v.value ->> 1 FROM json_each(?) v JOIN "${this.entityTable}" e ON e.id = v.value ->> 0`,
+          `INSERT INTO ${this.table} (rowid, id, body) SELECT k.docid, v.value ->> 0, v.value ->> 1 FROM json_each(?) v JOIN "${this.keyTable}" k ON k.id = v.value ->> 0`,
           [chunk],
         );
       }
@@ -74,7 +87,7 @@ export class SearchIndex {
     if (ids.length === 0) return;
     const placeholders = ids.map((_, i) => (kind === "sqlite" ? "?" : `$${i + 1}`)).join(",");
     if (kind === "sqlite") {
-      await manager.query(`DELETE FROM ${this.table} WHERE rowid IN (SELECT rowid FROM "${this.entityTable}" WHERE id IN (${placeholders}))`, ids);
+      await manager.query(`DELETE FROM ${this.table} WHERE rowid IN (SELECT docid FROM "${this.keyTable}" WHERE id IN (${placeholders}))`, ids);
     } else {
       await manager.query(`DELETE FROM ${this.table} WHERE id IN (${placeholders})`, ids);
     }
@@ -119,4 +132,29 @@ export class SearchIndex {
     const [row] = (await db.dataSource.query(query, values)) as { n: number | string }[];
     return Number(row?.n ?? 0);
   }
+}
+
+/**
+ * The migration (SQLite; named `name`) that gives each document of `index` a docid of its own in its
+ * key table instead of sharing its entity row's rowid. The documents keep their rowids, so the index
+ * is not rewritten; where a document's rowid had left its row's (rows renumbered), the one at the
+ * row's rowid (the last written) is kept and any other of the same id removed.
+ */
+export function searchKeyMigration(name: string, index: SearchIndex): new () => MigrationInterface {
+  const { table, entityTable, keyTable } = index;
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`CREATE TABLE "${keyTable}" ("docid" integer PRIMARY KEY NOT NULL, "id" varchar(64) NOT NULL UNIQUE)`);
+      await queryRunner.query(
+        `INSERT INTO "${keyTable}" (docid, id) SELECT COALESCE(MAX(CASE WHEN e.rowid = s.rowid THEN s.rowid END), MAX(s.rowid)), s.id FROM "${table}" s JOIN "${entityTable}" e ON e.id = s.id GROUP BY s.id`,
+      );
+      await queryRunner.query(`DELETE FROM "${table}" WHERE rowid NOT IN (SELECT docid FROM "${keyTable}")`);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`DROP TABLE "${keyTable}"`);
+    }
+  };
 }

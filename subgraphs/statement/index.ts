@@ -4,6 +4,7 @@ import { DataVersion } from "../lib/data-version";
 import { ImportBatchRecord } from "../lib/import-ledger";
 import { ImportLedger1796229205089 as ImportLedgerPostgres } from "./migrations/postgres/1796229205089-import-ledger";
 import { ImportLedger1796229205089 as ImportLedgerSqlite } from "./migrations/sqlite/1796229205089-import-ledger";
+import { SearchKey1796285949683 as SearchKeySqlite } from "./migrations/sqlite/1796285949683-search-key";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
 import { ReportedFigure } from "./figure";
@@ -68,7 +69,7 @@ export const statementSubgraph: SubgraphModule<StatementLoaders> = {
   references: statementReferences,
   createLoaders: createStatementLoaders,
   migrations: {
-    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesRetractionSqlite],
+    sqlite: [InitialSqlite, WritesSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesRetractionSqlite, SearchKeySqlite],
     postgres: [InitialPostgres, WritesPostgres, DataVersionPostgres, ImportLedgerPostgres, WritesRetractionPostgres],
   },
   bundleSection: statementSection,
