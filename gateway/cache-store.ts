@@ -16,31 +16,67 @@ export interface CacheStore {
 }
 
 /**
- * A bounded in-process LRU: a `Map` keeps insertion order, so a read moves its entry to the end and
- * the first entry is always the least recently used. Expired entries are dropped when read.
+ * A `Map` bounded to `capacity` entries that forgets the least recently used first: a `Map` keeps
+ * insertion order, so a read or write moves its entry to the end and the first entry is always the
+ * least recently used.
  */
+export class LruMap<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(readonly capacity: number) {}
+
+  /** The value held for `key`, which becomes the most recently used; undefined when none is. */
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  /** Holds `value` for `key` as the most recently used, forgetting the least recently used beyond the bound. */
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.capacity) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** Entries held now. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** A bounded in-process LRU of strings; expired entries are dropped when read. */
 export class MemoryStore implements CacheStore {
   readonly kind = "memory";
-  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly entries: LruMap<{ value: string; expiresAt: number }>;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(maxEntries: number) {
+    this.entries = new LruMap(maxEntries);
+  }
 
   async get(key: string): Promise<string | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.value;
     this.entries.delete(key);
-    if (entry.expiresAt <= Date.now()) return undefined;
-    this.entries.set(key, entry);
-    return entry.value;
+    return undefined;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
-    }
   }
 
   async delete(key: string): Promise<void> {

@@ -10,7 +10,7 @@ import { injectTraceContext } from "../subgraphs/lib/tracing";
 import { accessDenied, checkAccess, type Principal, PRINCIPAL_HEADER, type SecurityRequirements } from "../subgraphs/lib/security";
 import { gatewayContextOf } from "./context";
 import { InFlight } from "./dedupe";
-import { subgraphFetcher } from "./subgraph-client";
+import { type SubgraphFetcher, subgraphFetcher } from "./subgraph-client";
 
 /** A subgraph as the gateway sees it: something that runs operations and can say whether it is up. */
 export interface SubgraphSource extends GraphQLDataSource {
@@ -110,9 +110,12 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
   private readonly options: HttpSubgraphOptions;
   private readonly inFlight = new InFlight<GatewayGraphQLResponse>();
   private readonly versionUrl: string;
+  private readonly client: SubgraphFetcher;
 
   constructor(options: HttpSubgraphOptions) {
-    super({ url: options.url, fetcher: subgraphFetcher(options.timeoutMs) as Fetcher });
+    const client = subgraphFetcher(options.timeoutMs);
+    super({ url: options.url, fetcher: client as Fetcher });
+    this.client = client;
     this.name = options.name;
     this.options = options;
     this.versionUrl = new URL("/data-version", options.url).toString();
@@ -151,7 +154,8 @@ export class HttpSubgraph extends RemoteGraphQLDataSource implements SubgraphSou
     const headers: Record<string, string> = this.options.secret ? { [GATEWAY_SECRET_HEADER]: this.options.secret } : {};
     // A short deadline: a request waits for its versions before it runs, and one that cannot have them
     // simply runs uncached, so a hung subgraph costs it at most this on top of SUBGRAPH_TIMEOUT_MS.
-    const response = await fetch(this.versionUrl, { headers, signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, VERSION_TIMEOUT_MS)) });
+    // Over the data source's own keep-alive client: every cache hit makes this call.
+    const response = await this.client(this.versionUrl, { method: "GET", headers }, Math.min(this.options.timeoutMs, VERSION_TIMEOUT_MS));
     const body = (await response.json()) as { version?: unknown };
     if (!response.ok || typeof body.version !== "number") throw new Error(`subgraph ${this.name} answered HTTP ${response.status} for its data version`);
     return body.version;

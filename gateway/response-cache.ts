@@ -3,6 +3,7 @@ import { type ApolloServerPlugin, type BaseContext, type GraphQLResponse, Header
 import { BREAK, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, OperationTypeNode, print, visit } from "graphql";
 import { Counter, type Registry } from "prom-client";
 import { checkAccess, type SecurityRequirements } from "../subgraphs/lib/security";
+import { CacheAdmission } from "./cache-admission";
 import type { CacheStore } from "./cache-store";
 import { SharedVersionRead } from "./data-versions";
 
@@ -17,6 +18,11 @@ export interface ResponseCacheOptions {
   supergraphSdl: string;
   /** The security directives of the supergraph: an operation selecting a protected field is per-user data. */
   security: SecurityRequirements;
+  /**
+   * From which sighting of a query and its variables on the cache is used (`after`; 1: the first), and
+   * how many recently seen keys are counted (`window`); see `CacheAdmission`. Default: every query from its first sighting.
+   */
+  admission?: { after: number; window: number };
 }
 
 /** Largest answer kept (bytes of JSON): a huge page is not worth holding in memory or Redis. */
@@ -89,7 +95,9 @@ function subgraphsOfPlan(node: unknown, into: Set<string>): Set<string> {
  * before the operation runs; a write moves its subgraph's version in its own transaction, so once it
  * is acknowledged no request can reach an answer stored before it: never stale, and nothing to evict.
  * Which subgraphs a plan touches comes from the gateway's own query plan (`notePlan`), learned on a
- * document's first run, which is therefore not cached.
+ * document's first run, which is therefore not cached. Only admitted queries (`CacheAdmission`: seen
+ * often enough lately) read versions and use the store; the others simply run, so traffic that never
+ * repeats pays nothing for the cache.
  *
  * Never cached: mutations, introspection, `@defer`/`@stream`, requests with an `Authorization`
  * header, operations that select a field under `@authenticated`/`@requiresScopes`, answers with
@@ -105,13 +113,20 @@ export class ResponseCache {
     help: "Cacheable operations the response cache did not hold (they ran, and their answer was stored if it had no errors).",
     registers: [],
   });
+  readonly notAdmitted = new Counter({
+    name: "response_cache_not_admitted_total",
+    help: "Cacheable operations run without reading data versions or using the store: their query and variables had not been seen often enough lately (RESPONSE_CACHE_ADMIT_AFTER).",
+    registers: [],
+  });
   private readonly documents = new WeakMap<DocumentNode, DocumentFacts>();
   /** The subgraphs each operation's plan fetches from, learned from the gateway (by document, then operation name). */
   private readonly plans = new WeakMap<DocumentNode, Map<string, readonly string[]>>();
   private readonly versions: Map<string, SharedVersionRead>;
   private readonly schemaHash: string;
+  private readonly admission: CacheAdmission;
 
   constructor(private readonly options: ResponseCacheOptions) {
+    this.admission = new CacheAdmission(options.admission?.after ?? 1, options.admission?.window ?? 1);
     this.versions = new Map(Object.entries(options.dataVersions).map(([name, read]) => [name, new SharedVersionRead(read)]));
     this.schemaHash = createHash("sha256").update(options.supergraphSdl).digest("base64url");
   }
@@ -120,6 +135,7 @@ export class ResponseCache {
   register(registry: Registry): void {
     registry.registerMetric(this.hits);
     registry.registerMetric(this.misses);
+    registry.registerMetric(this.notAdmitted);
   }
 
   /** Notes which subgraphs the gateway's plan for an operation fetches from (ApolloGateway's `experimental_didResolveQueryPlan`). */
@@ -166,8 +182,15 @@ export class ResponseCache {
     return { facts, shareable: known.shareable };
   }
 
+  /** What an operation asks, whatever the data: the document, the operation and the variables (the admission policy counts these). */
+  private identityOf(facts: DocumentFacts, name: string, variables: unknown): string {
+    return createHash("sha256")
+      .update(canonicalJson([facts.hash, name, variables ?? {}]))
+      .digest("base64url");
+  }
+
   /** The key of an operation now: undefined when its plan is not known yet or a version cannot be read. */
-  private async keyOf(facts: DocumentFacts, document: DocumentNode, name: string, variables: unknown): Promise<string | undefined> {
+  private async keyOf(identity: string, document: DocumentNode, name: string): Promise<string | undefined> {
     const subgraphs = this.plans.get(document)?.get(name);
     if (!subgraphs) return undefined;
     let versions: number[];
@@ -177,7 +200,7 @@ export class ResponseCache {
       // A subgraph that cannot say its version is down or failing: its answer will not be stored anyway.
       return undefined;
     }
-    const material = canonicalJson([this.schemaHash, facts.hash, name, variables ?? {}, subgraphs, versions]);
+    const material = canonicalJson([this.schemaHash, identity, subgraphs, versions]);
     return createHash("sha256").update(material).digest("base64url");
   }
 
@@ -199,7 +222,12 @@ export class ResponseCache {
             const { facts, shareable } = this.shareable(schema, document, operation, name);
             if (!shareable) return null;
             decision.kind = "cacheable";
-            const key = (decision.key = await this.keyOf(facts, document, name, request.variables));
+            const identity = this.identityOf(facts, name, request.variables);
+            if (!this.admission.admit(identity)) {
+              this.notAdmitted.inc();
+              return null;
+            }
+            const key = (decision.key = await this.keyOf(identity, document, name));
             if (key === undefined) {
               this.misses.inc();
               return null;

@@ -54,7 +54,7 @@ export interface GatewayOptions {
    * Where automatic persisted queries and, with `responses`, whole answers are kept (see
    * `ResponseCache`); without it, Apollo Server's own in-memory APQ cache and no response cache.
    */
-  cache?: { store: CacheStore; ttlSeconds: number; responses: boolean };
+  cache?: { store: CacheStore; ttlSeconds: number; responses: boolean; admission?: { after: number; window: number } };
   /** Verifies bearer tokens (see `createTokenVerifier`); without one, every token is refused and reads stay open. */
   verifyToken?: TokenVerifier;
   logger: Logger;
@@ -83,6 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ? new ResponseCache({
         store: cache.store,
         ttlSeconds: cache.ttlSeconds,
+        admission: cache.admission,
         dataVersions: Object.fromEntries(options.subgraphs.map((source) => [source.name, () => source.dataVersion()])),
         supergraphSdl: options.supergraphSdl,
         security,

@@ -79,8 +79,8 @@ class ClientResponse implements FetcherResponse {
 /** How long a kept-alive connection to a subgraph may stay idle. */
 const IDLE_SOCKET_MS = 4000;
 
-/** A `fetch` for Apollo's `RemoteGraphQLDataSource`: POSTs a body, resolves with the whole answer. */
-export type SubgraphFetcher = (url: string, init?: FetcherRequestInit) => Promise<FetcherResponse>;
+/** A `fetch` for Apollo's `RemoteGraphQLDataSource`: POSTs a body, resolves with the whole answer; `timeoutMs` overrides the fetcher's for one call. */
+export type SubgraphFetcher = (url: string, init?: FetcherRequestInit, timeoutMs?: number) => Promise<FetcherResponse>;
 
 /**
  * The gateway's HTTP client for subgraphs: Node's `http.request` over one keep-alive agent, and one
@@ -95,7 +95,7 @@ export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
   const agents = { http: new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
   // A data source calls one URL: parse it once (Node would parse a URL object again on every call).
   const targets = new Map<string, { secure: boolean; hostname: string; port: string; path: string }>();
-  const send = (url: string, init: FetcherRequestInit, retried: boolean) =>
+  const send = (url: string, init: FetcherRequestInit, timeoutMs: number, retried: boolean) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       let target = targets.get(url);
       if (!target) {
@@ -126,7 +126,7 @@ export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
         // never read it, so it is sent once more on a new connection (the pattern Node's documentation
         // gives for `request.reusedSocket`).
         if (!answered && !retried && request.reusedSocket && (error as { code?: string }).code === "ECONNRESET") {
-          send(url, init, true).then(resolve, reject);
+          send(url, init, timeoutMs, true).then(resolve, reject);
           return;
         }
         reject(error);
@@ -145,5 +145,5 @@ export function subgraphFetcher(timeoutMs: number): SubgraphFetcher {
       });
       request.end(body);
     });
-  return (url, init = {}) => send(url, init, false);
+  return (url, init = {}, callTimeoutMs = timeoutMs) => send(url, init, callTimeoutMs, false);
 }

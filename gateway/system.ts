@@ -123,7 +123,12 @@ export async function startSystem(config: Config, mode: RunMode, logger: Logger)
     trustedDocuments: trustedDocuments && { documents: trustedDocuments, only: config.trustedDocumentsOnly },
     studio: config.apollo,
     verifyToken: createTokenVerifier(config.auth),
-    cache: { store: cacheStore(config.cache, logger), ttlSeconds: config.cache.ttlSeconds, responses: config.cache.responses },
+    cache: {
+      store: cacheStore(config.cache, logger),
+      ttlSeconds: config.cache.ttlSeconds,
+      responses: config.cache.responses,
+      admission: { after: config.cache.admitAfter, window: config.cache.admitWindow },
+    },
     logger,
   });
   for (const problem of await gateway.checkSubgraphs()) logger.warn(problem);

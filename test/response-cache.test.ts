@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { CacheAdmission } from "../gateway/cache-admission";
 import { MemoryStore } from "../gateway/cache-store";
 import { SharedVersionRead } from "../gateway/data-versions";
 import { Cleanup, freePort, healthReady, type Service, spawnService } from "../bench/processes";
@@ -25,8 +26,8 @@ const INCIDENT_QUERY = `query Incident($id: ID!) { incident(id: $id) { title sta
 const ACTOR_QUERY = `query Actor($id: ID!) { actor(id: $id) { id name } }`;
 const UPSERT = `mutation Upsert($input: StatementInput!) { upsertStatement(input: $input) { outcome statement { id text } } }`;
 
-/** A complete statement input about INCIDENT. */
-function statementInput(id: string, text: string): Record<string, unknown> {
+/** A complete statement input about INCIDENT (or the incident given). */
+function statementInput(id: string, text: string, incident = INCIDENT): Record<string, unknown> {
   return {
     id,
     speakerId: SPEAKER,
@@ -35,7 +36,7 @@ function statementInput(id: string, text: string): Record<string, unknown> {
     channel: "PRESS_RELEASE",
     mode: "PARAPHRASE",
     text,
-    aboutIncidentIds: [INCIDENT],
+    aboutIncidentIds: [incident],
     evidence: { sourceId: "src-000", sentence: "The State Department condemned the attack." },
     importId: "import-cache-test",
   };
@@ -57,6 +58,16 @@ async function counter(gatewayUrl: string, name: string): Promise<number> {
   const text = await (await fetch(new URL("/metrics", gatewayUrl))).text();
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+(\\d+)`, "m").exec(text);
   return match ? Number(match[1]) : NaN;
+}
+
+/** How many times the gateway has asked the subgraphs for their data version (their `/metrics`). */
+async function dataVersionReads(subgraphs: { url: string }[]): Promise<number> {
+  let total = 0;
+  for (const subgraph of subgraphs) {
+    const text = await (await fetch(new URL("/metrics", subgraph.url))).text();
+    for (const match of text.matchAll(/^http_request_duration_seconds_count\{[^}]*route="\/data-version"[^}]*\}\s+(\d+)/gm)) total += Number(match[1]);
+  }
+  return total;
 }
 
 /** Asks until the answer comes from the cache (a document's first run learns its plan, the next stores it). */
@@ -182,6 +193,53 @@ describe("the response cache (memory, embedded subgraphs)", () => {
     }
   });
 
+  it("runs a query's first sighting without reading a data version or storing it; caches it from the second; a write between still shows", async () => {
+    const incident = "inc-2023-10-17-attacks-on-us-forces";
+    const variables = { id: incident };
+    // The document's plan is known (another incident), so only the admission policy decides below.
+    await warm(system.url, INCIDENT_QUERY, { id: "inc-2023-12-08-baghdad-embassy" });
+    const reads = await dataVersionReads(system.subgraphs);
+    const notAdmitted = await counter(system.url, "response_cache_not_admitted_total");
+    const misses = await counter(system.url, "response_cache_misses_total");
+
+    const first = await call(system.url, INCIDENT_QUERY, variables);
+    expect(first.body.data.incident.title).toBeTruthy();
+    expect(first.headers?.get("x-cache")).toBe("miss");
+    expect(first.headers?.get("cache-control")).toBe("no-cache");
+    // No key, so no ETag of ours (Express's weak one on the body is all).
+    expect(first.headers?.get("etag") ?? "").not.toMatch(/^"/);
+    expect(await dataVersionReads(system.subgraphs)).toBe(reads);
+    expect(await counter(system.url, "response_cache_not_admitted_total")).toBe(notAdmitted + 1);
+    expect(await counter(system.url, "response_cache_misses_total")).toBe(misses);
+
+    // A write between the first and second sighting: the second runs on the new data and is stored.
+    const text = `Admission test statement ${randomBytes(4).toString("hex")}: the department condemned the attacks.`;
+    const write = await call(system.url, UPSERT, { input: statementInput("stmt-cache-admit", text, incident) }, { authorization: `Bearer ${writer}` });
+    expect(write.body.errors).toBeUndefined();
+    const second = await call(system.url, INCIDENT_QUERY, variables);
+    expect(second.headers?.get("x-cache")).toBe("miss");
+    expect(second.headers?.get("etag")).toMatch(/^"[\w-]+"$/);
+    expect(second.body.data.incident.statements).toContainEqual({ id: "stmt-cache-admit", text });
+    expect(await dataVersionReads(system.subgraphs)).toBeGreaterThan(reads);
+    expect(await counter(system.url, "response_cache_misses_total")).toBe(misses + 1);
+
+    const fetches = await subgraphFetches(system.url);
+    const third = await call(system.url, INCIDENT_QUERY, variables);
+    expect(third.headers?.get("x-cache")).toBe("hit");
+    expect(third.body).toEqual(second.body);
+    expect(await subgraphFetches(system.url)).toBe(fetches);
+
+    // Admitted, and still never stale: a write makes the next sighting miss and show it.
+    const updated = `${text} Updated.`;
+    await call(system.url, UPSERT, { input: statementInput("stmt-cache-admit", updated, incident) }, { authorization: `Bearer ${writer}` });
+    const after = await call(system.url, INCIDENT_QUERY, variables);
+    expect(after.headers?.get("x-cache")).toBe("miss");
+    expect(after.body.data.incident.statements).toContainEqual({ id: "stmt-cache-admit", text: updated });
+    // Looked up (a key of ours), under new versions.
+    expect(after.headers?.get("etag")).toMatch(/^"[\w-]+"$/);
+    expect(after.headers?.get("etag")).not.toBe(second.headers?.get("etag"));
+  });
+
   it("answers If-None-Match with the current ETag with 304 and no body, for POST and GET", async () => {
     const variables = { id: SPEAKER };
     const cached = await warm(system.url, ACTOR_QUERY, variables);
@@ -237,6 +295,20 @@ describe("RESPONSE_CACHE=false", () => {
         expect(answer.body.data.actor.id).toBe(SPEAKER);
         expect(answer.headers?.get("x-cache")).toBeNull();
       }
+    } finally {
+      await system.stop();
+    }
+  });
+});
+
+describe("RESPONSE_CACHE_ADMIT_AFTER=1", () => {
+  it("caches a query from its first sighting once its document's plan is known", async () => {
+    const system = await startTestSystem("in-process", { RESPONSE_CACHE_ADMIT_AFTER: "1" });
+    try {
+      await call(system.url, ACTOR_QUERY, { id: "act-unknown-admission" });
+      expect((await call(system.url, ACTOR_QUERY, { id: SPEAKER })).headers?.get("x-cache")).toBe("miss");
+      expect((await call(system.url, ACTOR_QUERY, { id: SPEAKER })).headers?.get("x-cache")).toBe("hit");
+      expect(await counter(system.url, "response_cache_not_admitted_total")).toBe(0);
     } finally {
       await system.stop();
     }
@@ -390,6 +462,32 @@ describe("SharedVersionRead", () => {
     });
     await expect(shared.latest()).rejects.toThrow("down");
     expect(await shared.latest()).toBe(7);
+  });
+});
+
+describe("CacheAdmission", () => {
+  it("admits a key from its N-th sighting among the most recently seen keys, and remembers no more than its window", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 80 }),
+        (after, window, sightings) => {
+          const admission = new CacheAdmission(after, window);
+          const model: { key: string; seen: number }[] = []; // least recently seen first
+          for (const id of sightings) {
+            const key = `k${id}`;
+            const at = model.findIndex((entry) => entry.key === key);
+            const entry = at >= 0 ? model.splice(at, 1)[0]! : { key, seen: 0 };
+            entry.seen += 1;
+            model.push(entry);
+            while (model.length > window) model.shift();
+            expect(admission.admit(key)).toBe(entry.seen >= after);
+            expect(admission.size).toBeLessThanOrEqual(after === 1 ? 0 : window);
+          }
+        },
+      ),
+    );
   });
 });
 

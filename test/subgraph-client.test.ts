@@ -95,6 +95,18 @@ describe("subgraph client", () => {
     }
   });
 
+  it("gives one call a shorter deadline than the fetcher's when asked (the data-version GET)", async () => {
+    const subgraph = await fakeSubgraph(() => undefined);
+    try {
+      const started = Date.now();
+      const call = subgraphFetcher(30_000)(subgraph.url, { method: "GET" }, 150);
+      await expect(call).rejects.toBeInstanceOf(SubgraphTimeoutError);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
   it("fails a call to a port nobody listens on as unreachable", async () => {
     const subgraph = await fakeSubgraph(() => undefined);
     const url = subgraph.url;

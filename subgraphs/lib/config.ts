@@ -34,6 +34,8 @@ const schema = z.object({
   RESPONSE_CACHE: z.enum(["true", "false"]).default("true"),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
   RESPONSE_CACHE_TTL_S: z.coerce.number().int().positive().default(300),
+  RESPONSE_CACHE_ADMIT_AFTER: z.coerce.number().int().positive().default(2),
+  RESPONSE_CACHE_ADMIT_WINDOW: z.coerce.number().int().positive().default(50_000),
   REDIS_URL: z
     .string()
     .trim()
@@ -108,8 +110,18 @@ export interface Config {
    * The gateway's response cache (RESPONSE_CACHE, default on; RESPONSE_CACHE_MAX_ENTRIES in memory,
    * RESPONSE_CACHE_TTL_S) and where it and automatic persisted queries are kept: in the gateway's
    * memory, or in Redis (REDIS_URL, keys under REDIS_KEY_PREFIX), shared by every gateway pointed at it.
+   * A query is cached from its `admitAfter`-th sighting among the `admitWindow` most recently seen
+   * (RESPONSE_CACHE_ADMIT_AFTER, RESPONSE_CACHE_ADMIT_WINDOW).
    */
-  cache: { responses: boolean; maxEntries: number; ttlSeconds: number; redisUrl: string | undefined; redisKeyPrefix: string };
+  cache: {
+    responses: boolean;
+    maxEntries: number;
+    ttlSeconds: number;
+    admitAfter: number;
+    admitWindow: number;
+    redisUrl: string | undefined;
+    redisKeyPrefix: string;
+  };
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
   /** Operation limits the gateway enforces (Apollo Router's defaults as a yardstick). */
@@ -244,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responses: e.RESPONSE_CACHE === "true",
       maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
       ttlSeconds: e.RESPONSE_CACHE_TTL_S,
+      admitAfter: e.RESPONSE_CACHE_ADMIT_AFTER,
+      admitWindow: e.RESPONSE_CACHE_ADMIT_WINDOW,
       redisUrl: e.REDIS_URL || undefined,
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
     },
