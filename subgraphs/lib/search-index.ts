@@ -2,6 +2,17 @@ import type { EntityManager } from "typeorm";
 import type { Database } from "./data-source";
 import { foldName } from "./names";
 
+/**
+ * How many rows `sql` (with TypeORM's `:named` parameters) selects, counting no further than `cap`:
+ * a cost bounded by `cap` however large the set, for choosing how to query it.
+ */
+export async function countUpTo(db: Database, sql: string, parameters: Record<string, unknown>, cap: number): Promise<number> {
+  const limit = Math.max(0, Math.floor(cap));
+  const [query, values] = db.dataSource.driver.escapeQueryWithParameters(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ${limit}) bounded`, parameters, {});
+  const [row] = (await db.dataSource.query(query, values)) as { n: number | string }[];
+  return Number(row?.n ?? 0);
+}
+
 /** One searchable document: an entity id and the text to index for it. */
 export interface SearchDocument {
   id: string;
@@ -89,6 +100,23 @@ export class SearchIndex {
       return { sql: `SELECT id FROM ${this.table} WHERE ${this.table} MATCH :searchQuery`, parameters: { searchQuery: terms.map((t) => `"${t}"`).join(" ") } };
     }
     return { sql: `SELECT id FROM ${this.table} WHERE tsv @@ plainto_tsquery('english', :searchQuery)`, parameters: { searchQuery: terms.join(" ") } };
+  }
+
+  /**
+   * SQLite only: a condition true when the row of `entityTable` aliased `alias` matches `terms`, tested
+   * for that row alone (its document is found by rowid, a seek in each term's list of documents),
+   * with the same parameter as `matchingIds`. A page walked in list order stops after a page of rows,
+   * where `matchingIds` would first collect every match.
+   */
+  matchesRow(alias: string, terms: string[]): { sql: string; parameters: Record<string, string> } {
+    const { parameters } = this.matchingIds("sqlite", terms);
+    return { sql: `EXISTS (SELECT 1 FROM ${this.table} WHERE ${this.table}.rowid = ${alias}.rowid AND ${this.table} MATCH :searchQuery)`, parameters };
+  }
+
+  /** How many documents match all `terms`, counting no further than `cap` (a bounded cost for deciding how to search). */
+  countUpTo(db: Database, terms: string[], cap: number): Promise<number> {
+    const { sql, parameters } = this.matchingIds(db.kind, terms);
+    return countUpTo(db, sql, parameters, cap);
   }
 
   /** Ranked matches, best first (ties by id), `limit` of them after skipping `offset`. */
