@@ -87,8 +87,11 @@ describe("query plans on SQLite", () => {
       for (const { detail } of plan) {
         // "SCAN x" without an index is a full table scan; derived tables (subqueries, CTEs) and the
         // FTS5 virtual tables are not tables of rows.
+        // The facets' maintained counts grow with the days and kinds of incidents, not their number:
+        // facets over all time read every cell.
         const scan = /^SCAN (\w+)$/.exec(detail);
-        if (scan && !["numbered", "pp", "sr", "inside", "matches", "q", "bounded"].includes(scan[1] ?? ""))
+        const cells = query.includes('FROM "incident_facet_count"');
+        if (scan && !cells && !["numbered", "pp", "sr", "inside", "matches", "q", "bounded"].includes(scan[1] ?? ""))
           fullScans.push(`${detail} in: ${query.slice(0, 160)}`);
       }
     }
