@@ -236,8 +236,8 @@ export async function applyIncidentFilter(
         return hints;
       }
     }
-    const { sql, parameters } = incidentSearch.matchingIds(kind, terms);
-    query.andWhere(`i.id IN (${sql})`, parameters);
+    const { sql, parameters } = incidentSearch.matching(kind, "i", terms);
+    query.andWhere(sql, parameters);
   }
   return hints;
 }
