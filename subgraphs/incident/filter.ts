@@ -121,6 +121,17 @@ export function checkIncidentFilter(filter: IncidentFilter | null | undefined): 
   if (filter.minCasualties != null && filter.minCasualties < 0) throw badUserInput("filter.minCasualties", "`filter.minCasualties` must be 0 or more.");
 }
 
+/** Filter fields that leave a page walking the list order's index (`to` is a bound on it). */
+const IN_ORDER = new Set(["search", "countryCodes", "to", "includeAggregates", "includeRetracted"]);
+const walksInOrder = (filter: IncidentFilter) => Object.entries(filter).every(([field, value]) => value == null || IN_ORDER.has(field));
+
+/** True when `terms` match enough incidents that a page of `walk` finds them sooner by walking than by listing every match. */
+async function commonWords(ctx: IncidentContext, terms: string[], walk: number): Promise<boolean> {
+  const [{ n: incidents } = { n: 0 }] = (await ctx.db.dataSource.query("SELECT MAX(rowid) AS n FROM incident")) as { n: number | null }[];
+  const enough = Math.max(1, Math.ceil(Math.sqrt(walk * Number(incidents ?? 0))));
+  return (await incidentSearch.countUpTo(ctx.db, terms, enough)) >= enough;
+}
+
 /** Places in the filter's countries from which a page tests each row's place instead of listing them all first. */
 const MANY_PLACES = 1000;
 
@@ -134,7 +145,9 @@ const MANY_PLACES = 1000;
  * country, the matches of a common word: 100,000 of them at 1M incidents); when the set is large a
  * page then tests each row it walks (`EXISTS`, an indexed lookup), and stops after `walk` matching
  * rows. A search reads about walk × incidents / matches rows that way, against `matches` to build the
- * set: the test per row is taken from sqrt(walk × incidents) matches on, counted no further than that.
+ * set: the test per row is taken from sqrt(walk × incidents) matches on, counted no further than that,
+ * and only when the other conditions leave the planner no index to start from but the list order's
+ * (with a type or an actor, it would test every incident of that type or actor against the search).
  */
 export async function applyIncidentFilter(
   query: SelectQueryBuilder<Incident>,
@@ -158,12 +171,17 @@ export async function applyIncidentFilter(
   if (filter.updatedSince) query.andWhere("i.updatedAt >= :fUpdated", { fUpdated: filter.updatedSince.toISOString() });
   if (filter.includeAggregates === false) query.andWhere("i.isAggregate = :fAggregate", { fAggregate: false });
   const perRow = walk != null && kind === "sqlite";
+  const terms = filter.search != null ? searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH)) : undefined;
+  if (terms?.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
+  const walkSearch = perRow && terms != null && walksInOrder(filter) && (await commonWords(ctx, terms, walk));
   if (filter.countryCodes?.length) {
     const places = {
       sql: 'SELECT cp.id FROM place cp WHERE cp."countryCode" IN (:...fCountries)',
       parameters: { fCountries: filter.countryCodes.map((code) => code.toUpperCase()) },
     };
-    if (perRow && (await countUpTo(ctx.db, places.sql, places.parameters, MANY_PLACES)) >= MANY_PLACES) {
+    // Beside a search tested per row, always per row: with a list of places, the planner would start
+    // from the places' incidents and test each against the search.
+    if (perRow && (walkSearch || (await countUpTo(ctx.db, places.sql, places.parameters, MANY_PLACES)) >= MANY_PLACES)) {
       query.andWhere(`EXISTS (${places.sql} AND cp.id = i.placeId)`, places.parameters);
     } else {
       query.andWhere(`i.placeId IN (${places.sql})`, places.parameters);
@@ -224,19 +242,8 @@ export async function applyIncidentFilter(
   if (filter.minCasualties != null) {
     query.andWhere('i.id IN (SELECT cr."incidentId" FROM casualty_report cr WHERE cr.count >= :fCasualties)', { fCasualties: filter.minCasualties });
   }
-  if (filter.search != null) {
-    const terms = searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH));
-    if (terms.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
-    if (perRow) {
-      const [{ n: incidents } = { n: 0 }] = (await ctx.db.dataSource.query("SELECT MAX(rowid) AS n FROM incident")) as { n: number | null }[];
-      const enough = Math.max(1, Math.ceil(Math.sqrt(walk * Number(incidents ?? 0))));
-      if ((await incidentSearch.countUpTo(ctx.db, terms, enough)) >= enough) {
-        const { sql, parameters } = incidentSearch.matchesRow("i", terms);
-        query.andWhere(sql, parameters);
-        return hints;
-      }
-    }
-    const { sql, parameters } = incidentSearch.matching(kind, "i", terms);
+  if (terms) {
+    const { sql, parameters } = walkSearch ? incidentSearch.matchesRow("i", terms) : incidentSearch.matching(kind, "i", terms);
     query.andWhere(sql, parameters);
   }
   return hints;
