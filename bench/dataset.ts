@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
@@ -125,4 +125,26 @@ export async function prepareData(dataDir: string, count: number, slice: number,
     sliceRates,
     databaseMb: folderMb(dataDir),
   };
+}
+
+/** Where `keepPreparedData` records what it prepared, inside the data folder. */
+const PREPARED_FILE = "prepared.json";
+
+/**
+ * `prepareData` into `dataDir` unless an earlier run left its result there (the folder is kept, for
+ * the next run): the same data for two versions of the code without a second import. An earlier
+ * run's databases are migrated by the system that opens them.
+ */
+export async function keepPreparedData(dataDir: string, count: number, slice: number): Promise<PreparedData & { reused: boolean }> {
+  const file = join(dataDir, PREPARED_FILE);
+  if (existsSync(file)) {
+    const prepared = JSON.parse(readFileSync(file, "utf8")) as PreparedData;
+    if (prepared.incidents !== count) throw new Error(`${dataDir} holds ${prepared.incidents} incidents, not ${count}`);
+    return { ...prepared, dataDir, reused: true };
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const prepared = await prepareData(dataDir, count, slice);
+  writeFileSync(file, JSON.stringify(prepared));
+  return { ...prepared, reused: false };
 }

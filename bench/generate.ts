@@ -24,6 +24,12 @@ export interface GeneratedData {
 
 const TYPES = [IncidentType.ROCKET, IncidentType.DRONE, IncidentType.MORTAR, IncidentType.MISSILE];
 const WORDS = ["rocket", "drone", "mortar", "barrage", "base", "convoy", "embassy", "airfield", "patrol", "depot"];
+/**
+ * When each attack happened, one word per tenth of the incidents (incidents 10k..10k+9 share one):
+ * a search word that matches exactly 10 % of the summaries, independent of the title's word, the
+ * place's country (which follows the incident number's parity) and the type.
+ */
+export const TIMES_OF_DAY = ["dawn", "morning", "noon", "afternoon", "dusk", "evening", "night", "midnight", "sunrise", "sunset"];
 const SOURCE_ID = "src-generated";
 const SENTENCE = "A generated sentence stands in for an article's sentence.";
 
@@ -117,7 +123,7 @@ export function generateData(count: number, offset = 0, totalCount = offset + co
     data.incident.incidents.push({
       id,
       title: `Generated ${word} attack ${n}`,
-      summary: `A generated ${word} attack on a ${WORDS[(n + 3) % WORDS.length]}, number ${n}.`,
+      summary: `A generated ${word} attack on a ${WORDS[(n + 3) % WORDS.length]} at ${TIMES_OF_DAY[Math.floor(n / 10) % TIMES_OF_DAY.length]}, number ${n}.`,
       type: TYPES[n % TYPES.length] as IncidentType,
       acledEventType: AcledEventType.EXPLOSIONS_REMOTE_VIOLENCE,
       acledSubEventType: AcledSubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,

@@ -30,6 +30,11 @@ export interface BenchOptions {
   maxSeconds: number;
   /** Incidents generated and imported per slice. */
   slice: number;
+  /**
+   * Scale mode: keep each size's databases in `<keepData>/scale-<size>` and reuse them on the next
+   * run (a 1M import takes minutes; comparing two versions of the code on the same data needs it once).
+   */
+  keepData?: string;
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -44,7 +49,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --sizes 10000,...  dataset sizes of scale mode (default 10000,100000,1000000)
   --requests N       sequential requests per query and size in scale mode (default 200)
   --max-seconds S    scale mode: at most S seconds of requests per query and size (default 60)
-  --slice N          incidents generated and imported at a time (default 5000)`;
+  --slice N          incidents generated and imported at a time (default 5000)
+  --keep-data DIR    scale mode: keep each size's databases in DIR/scale-<size> and reuse them next time`;
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text.replace(/_/g, ""));
@@ -69,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       requests: { type: "string", default: "200" },
       slice: { type: "string", default: "5000" },
       "max-seconds": { type: "string", default: "60" },
+      "keep-data": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -100,5 +107,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     requests: positiveInteger("requests", values.requests),
     slice: positiveInteger("slice", values.slice),
     maxSeconds: positiveInteger("max-seconds", values["max-seconds"]),
+    keepData: values["keep-data"],
   };
 }

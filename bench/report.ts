@@ -144,6 +144,8 @@ export interface ScaleMeasurement {
   items: number;
   /** The request's slowest SQL statement, timed alone (median of 5): what the latency grows with. */
   slowestSql: { subgraph: string; ms: number; sql: string };
+  /** Why the query could not be measured at this size (an error the system answered with). */
+  error?: string;
 }
 
 /** The result of scale mode. */
@@ -259,7 +261,7 @@ export function scaleTable(result: ScaleResult): string {
       fixed(row.mean, 2),
       fixed(row.sqlPerRequest, 1),
       row.slowestSql ? `${fixed(row.slowestSql.ms, 2)} (${row.slowestSql.subgraph})` : "-",
-      int(row.items),
+      row.error ? `failed: ${row.error.slice(0, 80)}` : int(row.items),
       `${fixed(row.p50 / first.p50, 2)}x`,
       `${fixed(row.p99 / first.p99, 2)}x`,
     ];

@@ -2,13 +2,15 @@ import { startSystem, type System } from "../gateway/system";
 import { loadConfig, type SubgraphName } from "../subgraphs/lib/config";
 import type { Database } from "../subgraphs/lib/data-source";
 import { createLogger } from "../subgraphs/lib/logger";
-import { makeDataDir, type PreparedData, prepareData, removeDataDir } from "./dataset";
+import { join } from "node:path";
+import { keepPreparedData, makeDataDir, type PreparedData, prepareData, removeDataDir } from "./dataset";
 import { BENCH_ENV } from "./env";
 import { postJson, problem } from "./http";
 import type { BenchOptions } from "./options";
 import type { Cleanup } from "./processes";
 import { busyWarning, importTable, machine, machineLine, type ScaleMeasurement, type ScaleResult, scaleTable, writeResults } from "./report";
-import { CURSOR_QUERY, FILTERED_QUERY, PAGE_QUERY, requestBody } from "./scenarios";
+import { TIMES_OF_DAY } from "./generate";
+import { CURSOR_QUERY, FACET_COUNTS_QUERY, FACETS_QUERY, FILTERED_QUERY, PAGE_QUERY, requestBody, SEARCH_COUNT_QUERY, SEARCH_PAGE_QUERY } from "./scenarios";
 
 const WARMUP_REQUESTS = 50;
 /** Warm-up stops early after this long (a query that takes a second at 1M incidents). */
@@ -17,6 +19,19 @@ const WARMUP_MS = 10_000;
 const MIN_REQUESTS = 20;
 const PAGE_SIZE = 50;
 const DEEP_PAGES = 20;
+/** A search word in 10 % of the generated incidents' summaries. */
+const TEN_PERCENT = TIMES_OF_DAY[4]!;
+
+/** The figures of a query that could not be measured. */
+const FAILED = {
+  requests: 0,
+  p50: Number.NaN,
+  p99: Number.NaN,
+  mean: Number.NaN,
+  sqlPerRequest: Number.NaN,
+  items: 0,
+  slowestSql: { subgraph: "", ms: Number.NaN, sql: "" },
+};
 
 /** The value at quantile `q` of sorted numbers (nearest rank). */
 function quantile(sorted: number[], q: number): number {
@@ -38,10 +53,10 @@ async function deepCursor(url: string, pages: number): Promise<string> {
   return after!;
 }
 
-/** How many items an answer holds: `totalCount` when asked for, else the page's edges. */
+/** How many items an answer holds: `totalCount` (or the facets' `total`) when asked for, else the page's edges. */
 function items(data: unknown): number {
-  const incidents = (data as { incidents?: { totalCount?: number; edges?: unknown[] } }).incidents;
-  return incidents?.totalCount ?? incidents?.edges?.length ?? 0;
+  const { incidents, incidentFacets } = data as { incidents?: { totalCount?: number; edges?: unknown[] }; incidentFacets?: { total: number } };
+  return incidentFacets?.total ?? incidents?.totalCount ?? incidents?.edges?.length ?? 0;
 }
 
 /**
@@ -135,21 +150,33 @@ export async function runScale(options: BenchOptions, cleanup: Cleanup): Promise
   const measurements: ScaleMeasurement[] = [];
 
   for (const size of options.sizes) {
-    const dataDir = makeDataDir(`scale-${size}`);
+    const dataDir = options.keepData ? join(options.keepData, `scale-${size}`) : makeDataDir(`scale-${size}`);
     let removed = false;
     const remove = () => {
-      if (!removed) removeDataDir(dataDir);
+      if (!removed && !options.keepData) removeDataDir(dataDir);
       removed = true;
     };
     cleanup.add(`remove ${dataDir}`, remove);
     console.log(`${size.toLocaleString("en-US")} incidents (${dataDir})`);
-    const dataset = await prepareData(dataDir, size, options.slice);
+    const dataset = options.keepData ? await keepPreparedData(dataDir, size, options.slice) : await prepareData(dataDir, size, options.slice);
     datasets.push(dataset);
     console.log(
-      `  generated in ${dataset.generateSeconds.toFixed(1)} s, imported in ${dataset.importSeconds.toFixed(1)} s (${Math.round(dataset.importRate).toLocaleString("en-US")} incidents/s), ${dataset.databaseMb.toFixed(0)} MB`,
+      `  ${"reused" in dataset && dataset.reused ? "reused the databases of an earlier run, which " : ""}generated in ${dataset.generateSeconds.toFixed(1)} s, imported in ${dataset.importSeconds.toFixed(1)} s (${Math.round(dataset.importRate).toLocaleString("en-US")} incidents/s), ${dataset.databaseMb.toFixed(0)} MB`,
     );
 
-    const config = loadConfig({ ...BENCH_ENV, GATEWAY_PORT: "0", INCIDENT_PORT: "0", ACTOR_PORT: "0", STATEMENT_PORT: "0", DATA_DIR: dataDir });
+    // Without the response cache: each request is sent again and again, and what is measured is the
+    // work of answering it, not a cache hit.
+    const config = loadConfig({
+      ...BENCH_ENV,
+      GATEWAY_PORT: "0",
+      INCIDENT_PORT: "0",
+      ACTOR_PORT: "0",
+      STATEMENT_PORT: "0",
+      DATA_DIR: dataDir,
+      RESPONSE_CACHE: "false",
+      // Databases kept from a run of older code (`--keep-data`) are brought up to this code's schema.
+      MIGRATE: "auto",
+    });
     const opened = performance.now();
     const system = await startSystem(config, "in-process", logger);
     let stopped = false;
@@ -165,10 +192,31 @@ export async function runScale(options: BenchOptions, cleanup: Cleanup): Promise
         { name: 'filter+search (IQ, "rocket", first 20)', body: requestBody({ query: FILTERED_QUERY, variables: { first: 20 } }) },
         { name: `first page of ${PAGE_SIZE}`, body: requestBody({ query: PAGE_QUERY, variables: { first: PAGE_SIZE } }) },
         { name: `page ${DEEP_PAGES + 1} of ${PAGE_SIZE} (cursor)`, body: requestBody({ query: PAGE_QUERY, variables: { first: PAGE_SIZE, after } }) },
+        {
+          name: `filter+search (IQ, "${TEN_PERCENT}" 10%, first 20)`,
+          body: requestBody({ query: SEARCH_PAGE_QUERY, variables: { first: 20, search: TEN_PERCENT } }),
+        },
+        {
+          name: `filter+search (IQ, "${TEN_PERCENT}" 10%, first 20, totalCount)`,
+          body: requestBody({ query: SEARCH_COUNT_QUERY, variables: { first: 20, search: TEN_PERCENT } }),
+        },
+        { name: "facets (IQ, ROCKET/DRONE, 2 years), no byPerpetrator", body: requestBody({ query: FACET_COUNTS_QUERY }) },
+        { name: "facets (IQ, ROCKET/DRONE, 2 years), all", body: requestBody({ query: FACETS_QUERY }) },
       ];
       for (const query of queries) {
-        const row = await measure(system, size, query.name, query.body, options.requests, options.maxSeconds);
+        // A query the system refuses at some size (a list grown past the gateway's limits) is
+        // recorded as failed there; the other queries are still measured.
+        const row = await measure(system, size, query.name, query.body, options.requests, options.maxSeconds).catch((error: Error): ScaleMeasurement => ({
+          ...FAILED,
+          size,
+          query: query.name,
+          error: error.message,
+        }));
         measurements.push(row);
+        if (row.error) {
+          console.log(`  ${query.name.padEnd(40)} failed: ${row.error}`);
+          continue;
+        }
         console.log(
           `  ${query.name.padEnd(40)} p50 ${row.p50.toFixed(2)} ms  p99 ${row.p99.toFixed(2)} ms  SQL/req ${row.sqlPerRequest.toFixed(1)}  items ${row.items}`,
         );

@@ -70,6 +70,31 @@ export const FILTERED_QUERY = `query Filtered($first: Int!) {
   incidents(first: $first, filter: { countryCodes: ["IQ"], search: "rocket" }) ${FILTERED_SELECTION}
 }`;
 
+/**
+ * Scale mode: the first page of a filter + full-text search whose word is in 10 % of the generated
+ * incidents (`TIMES_OF_DAY` in bench/generate.ts), with or without `totalCount`.
+ */
+export const SEARCH_PAGE_QUERY = `query SearchPage($first: Int!, $search: String!) {
+  incidents(first: $first, filter: { countryCodes: ["IQ"], search: $search }) {
+    pageInfo { endCursor hasNextPage }
+    edges { node { id title startsAt place { name } participants { role basis actor { name } } } }
+  }
+}`;
+export const SEARCH_COUNT_QUERY = `query SearchCount($first: Int!, $search: String!) {
+  incidents(first: $first, filter: { countryCodes: ["IQ"], search: $search }) ${FILTERED_SELECTION}
+}`;
+
+/** Scale mode: the facets of scenario 4 without the perpetrators (whose list grows with the actors). */
+export const FACET_COUNTS_QUERY = `query FacetCounts {
+  incidentFacets(filter: { countryCodes: ["IQ"], types: [ROCKET, DRONE], from: "2031-01-01T00:00:00Z", to: "2032-12-31T23:59:59Z" }) {
+    total
+    byDay { key count }
+    byWeek { key count }
+    byType { key count }
+    byCountry { key count }
+  }
+}`;
+
 /** Every facet of a filtered set of incidents, perpetrators with their names. */
 export const FACETS_QUERY = `query Facets {
   incidentFacets(filter: { countryCodes: ["IQ"], types: [ROCKET, DRONE], from: "2031-01-01T00:00:00Z", to: "2032-12-31T23:59:59Z" }) ${FACETS_SELECTION}

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { assumedSize, cost } from "../lib/list-size";
 import type { SelectQueryBuilder } from "typeorm";
-import { applyIncidentFilter, IncidentFilter } from "./filter";
+import { IncidentFacetCount } from "./facet-count";
+import { applyIncidentFilter, checkIncidentFilter, IncidentFilter } from "./filter";
 import { Incident } from "./incident";
 import type { IncidentContext } from "./loaders";
 import { Actor } from "./refs";
@@ -25,6 +26,17 @@ export class ActorBucket {
 }
 
 type Row = { key: string | null; count: string | number };
+
+/** Filter fields the maintained counts can answer: conditions on the columns of a cell. */
+const COUNTED_FIELDS = new Set(["from", "to", "types", "acledEventTypes", "acledSubEventTypes", "includeAggregates", "countryCodes"]);
+
+/** True when the standing incidents this filter selects are a union of cells of `incident_facet_count`. */
+function countedByCells(filter: IncidentFilter | null | undefined): boolean {
+  // `includeRetracted` or `updatedSince` bring in retracted incidents, which the cells do not count.
+  return Object.entries(filter ?? {}).every(
+    ([field, value]) => value == null || COUNTED_FIELDS.has(field) || (field === "includeRetracted" && value === false),
+  );
+}
 const buckets = (rows: Row[]): FacetBucket[] => rows.map((row) => ({ key: row.key ?? "unknown", count: Number(row.count) }));
 
 @ObjectType({ description: "Counts of the incidents matching a filter, for dashboards. Each facet is one grouped query, run only when asked for." })
@@ -40,13 +52,48 @@ export class IncidentFacets {
     return query;
   }
 
+  /**
+   * The cells of the maintained counts that the filter selects, aliased `i` like the incidents (so a
+   * grouping expression serves both), or undefined when the filter needs the incidents themselves.
+   * The conditions are `applyIncidentFilter`'s, on the cell's copy of the columns.
+   */
+  private cells(): SelectQueryBuilder<IncidentFacetCount> | undefined {
+    const filter = this.filter;
+    if (!countedByCells(filter)) return undefined;
+    checkIncidentFilter(filter);
+    const query = this.ctx.db.dataSource.getRepository(IncidentFacetCount).createQueryBuilder("i");
+    if (filter?.from) query.andWhere("i.endsAt >= :fFrom", { fFrom: filter.from.toISOString() });
+    if (filter?.to) query.andWhere("i.startsAt <= :fTo", { fTo: filter.to.toISOString() });
+    if (filter?.types?.length) query.andWhere("i.type IN (:...fTypes)", { fTypes: filter.types });
+    if (filter?.acledEventTypes?.length) query.andWhere("i.acledEventType IN (:...fAcled)", { fAcled: filter.acledEventTypes });
+    if (filter?.acledSubEventTypes?.length) query.andWhere("i.acledSubEventType IN (:...fAcledSub)", { fAcledSub: filter.acledSubEventTypes });
+    if (filter?.includeAggregates === false) query.andWhere("i.isAggregate = :fAggregate", { fAggregate: false });
+    // "" stands for no country, which no code names.
+    if (filter?.countryCodes?.length)
+      query.andWhere("i.countryCode IN (:...fCountries)", { fCountries: filter.countryCodes.map((code) => code.toUpperCase() || "-") });
+    return query;
+  }
+
   private async grouped(expression: string): Promise<FacetBucket[]> {
+    const cells = this.cells();
+    if (cells) {
+      const rows = await cells
+        .select(expression, "key")
+        .addSelect("SUM(i.count)", "count")
+        .groupBy(expression)
+        .having("SUM(i.count) > 0")
+        .orderBy(expression, "ASC")
+        .getRawMany<Row>();
+      return buckets(rows);
+    }
     const query = await this.base();
     return buckets(await query.select(expression, "key").addSelect("COUNT(*)", "count").groupBy(expression).orderBy(expression, "ASC").getRawMany<Row>());
   }
 
   @Field(() => Int, { description: "How many incidents match." })
   async total(): Promise<number> {
+    const cells = this.cells();
+    if (cells) return Number((await cells.select("COALESCE(SUM(i.count), 0)", "n").getRawOne<{ n: string | number }>())?.n ?? 0);
     return (await this.base()).getCount();
   }
 
@@ -79,6 +126,8 @@ export class IncidentFacets {
   @Directive(assumedSize(10))
   @Field(() => [FacetBucket], { description: 'By the country code of their place ("unknown" without one).' })
   async byCountry(): Promise<FacetBucket[]> {
+    // A cell holds "" for no country: NULLIF gives the key and the order of the incidents' own grouping.
+    if (this.cells()) return this.grouped(`NULLIF(i."countryCode", '')`);
     const query = await this.base();
     const rows = await query
       .leftJoin("place", "fc", 'fc.id = i."placeId"')

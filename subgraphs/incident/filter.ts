@@ -2,7 +2,7 @@ import { GraphQLDateTime } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { type SelectQueryBuilder } from "typeorm";
 import { badUserInput, checkLength, MAX_NAME_LENGTH, MAX_SEARCH_LENGTH } from "../lib/errors";
-import { searchTerms } from "../lib/search-index";
+import { countUpTo, searchTerms } from "../lib/search-index";
 import { AcledEventType, AcledSubEventType, IncidentType, ParticipantRole, ParticipationBasis } from "./enums";
 import type { Incident } from "./incident";
 import type { IncidentContext } from "./loaders";
@@ -121,15 +121,39 @@ export function checkIncidentFilter(filter: IncidentFilter | null | undefined): 
   if (filter.minCasualties != null && filter.minCasualties < 0) throw badUserInput("filter.minCasualties", "`filter.minCasualties` must be 0 or more.");
 }
 
+/** Filter fields that leave a page walking the list order's index (`to` is a bound on it). */
+const IN_ORDER = new Set(["search", "countryCodes", "to", "includeAggregates", "includeRetracted"]);
+const walksInOrder = (filter: IncidentFilter) => Object.entries(filter).every(([field, value]) => value == null || IN_ORDER.has(field));
+
+/** True when `terms` match enough incidents that a page of `walk` finds them sooner by walking than by listing every match. */
+async function commonWords(ctx: IncidentContext, terms: string[], walk: number): Promise<boolean> {
+  const [{ n: incidents } = { n: 0 }] = (await ctx.db.dataSource.query("SELECT MAX(rowid) AS n FROM incident")) as { n: number | null }[];
+  const enough = Math.max(1, Math.ceil(Math.sqrt(walk * Number(incidents ?? 0))));
+  return (await incidentSearch.countUpTo(ctx.db, terms, enough)) >= enough;
+}
+
+/** Places in the filter's countries from which a page tests each row's place instead of listing them all first. */
+const MANY_PLACES = 1000;
+
 /**
  * Adds the filter's conditions to a query over incidents aliased `i`. Every condition is an indexed
  * lookup (an `IN (SELECT ...)` on an indexed column, or a range on an indexed column). Returns hints
  * for the client, such as a place name that matched nothing.
+ *
+ * `walk`: the query reads one page of this many rows in list order (not a count or a grouping). On
+ * SQLite, `x IN (SELECT ...)` first builds the whole set, which grows with the data (the places of a
+ * country, the matches of a common word: 100,000 of them at 1M incidents); when the set is large a
+ * page then tests each row it walks (`EXISTS`, an indexed lookup), and stops after `walk` matching
+ * rows. A search reads about walk × incidents / matches rows that way, against `matches` to build the
+ * set: the test per row is taken from sqrt(walk × incidents) matches on, counted no further than that,
+ * and only when the other conditions leave the planner no index to start from but the list order's
+ * (with a type or an actor, it would test every incident of that type or actor against the search).
  */
 export async function applyIncidentFilter(
   query: SelectQueryBuilder<Incident>,
   filter: IncidentFilter | null | undefined,
   ctx: IncidentContext,
+  walk?: number,
 ): Promise<string[]> {
   const hints: string[] = [];
   // Retracted incidents stay in the table; lists hide them unless asked, or when syncing changes.
@@ -146,10 +170,22 @@ export async function applyIncidentFilter(
   if (filter.acledSubEventTypes?.length) query.andWhere("i.acledSubEventType IN (:...fAcledSub)", { fAcledSub: filter.acledSubEventTypes });
   if (filter.updatedSince) query.andWhere("i.updatedAt >= :fUpdated", { fUpdated: filter.updatedSince.toISOString() });
   if (filter.includeAggregates === false) query.andWhere("i.isAggregate = :fAggregate", { fAggregate: false });
+  const perRow = walk != null && kind === "sqlite";
+  const terms = filter.search != null ? searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH)) : undefined;
+  if (terms?.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
+  const walkSearch = perRow && terms != null && walksInOrder(filter) && (await commonWords(ctx, terms, walk));
   if (filter.countryCodes?.length) {
-    query.andWhere('i.placeId IN (SELECT cp.id FROM place cp WHERE cp."countryCode" IN (:...fCountries))', {
-      fCountries: filter.countryCodes.map((code) => code.toUpperCase()),
-    });
+    const places = {
+      sql: 'SELECT cp.id FROM place cp WHERE cp."countryCode" IN (:...fCountries)',
+      parameters: { fCountries: filter.countryCodes.map((code) => code.toUpperCase()) },
+    };
+    // Beside a search tested per row, always per row: with a list of places, the planner would start
+    // from the places' incidents and test each against the search.
+    if (perRow && (walkSearch || (await countUpTo(ctx.db, places.sql, places.parameters, MANY_PLACES)) >= MANY_PLACES)) {
+      query.andWhere(`EXISTS (${places.sql} AND cp.id = i.placeId)`, places.parameters);
+    } else {
+      query.andWhere(`i.placeId IN (${places.sql})`, places.parameters);
+    }
   }
 
   let placeIds: string[] | undefined;
@@ -206,11 +242,9 @@ export async function applyIncidentFilter(
   if (filter.minCasualties != null) {
     query.andWhere('i.id IN (SELECT cr."incidentId" FROM casualty_report cr WHERE cr.count >= :fCasualties)', { fCasualties: filter.minCasualties });
   }
-  if (filter.search != null) {
-    const terms = searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH));
-    if (terms.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
-    const { sql, parameters } = incidentSearch.matchingIds(kind, terms);
-    query.andWhere(`i.id IN (${sql})`, parameters);
+  if (terms) {
+    const { sql, parameters } = walkSearch ? incidentSearch.matchesRow("i", terms) : incidentSearch.matching(kind, "i", terms);
+    query.andWhere(sql, parameters);
   }
   return hints;
 }

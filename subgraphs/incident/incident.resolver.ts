@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { defineConnection, nestedPage, PageArgsInput, paginate, sortBy } from "../lib/connection";
+import { defineConnection, nestedPage, PageArgsInput, pageRows, paginate, sortBy } from "../lib/connection";
 import { defineSearchConnection, searchPage } from "../lib/search-connection";
 import { PAGED, assumedSize, cost } from "../lib/list-size";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
@@ -31,9 +31,17 @@ export class IncidentResolver {
     @Ctx() ctx: IncidentContext,
     @Arg("filter", () => IncidentFilter, { nullable: true, description: "Which incidents; all when left out." }) filter?: IncidentFilter | null,
   ): Promise<InstanceType<typeof IncidentConnection>> {
-    const query = ctx.db.dataSource.getRepository(Incident).createQueryBuilder("i");
-    const hints = await applyIncidentFilter(query, filter, ctx);
-    return IncidentConnection.from(await paginate(query, page, INCIDENT_ORDER, ctx.limits.maxPageSize), hints);
+    const incidents = () => ctx.db.dataSource.getRepository(Incident).createQueryBuilder("i");
+    const query = incidents();
+    const max = ctx.limits.maxPageSize;
+    const hints = await applyIncidentFilter(query, filter, ctx, pageRows(page, max));
+    // The page's query is written for walking one page; a count gets the conditions written for counting.
+    const count = async () => {
+      const counted = incidents();
+      await applyIncidentFilter(counted, filter, ctx);
+      return counted.getCount();
+    };
+    return IncidentConnection.from(await paginate(query, page, INCIDENT_ORDER, max, count), hints);
   }
 
   @Directive(PAGED)

@@ -7,6 +7,7 @@ import { ImportLedger1796229185593 as ImportLedgerSqlite } from "./migrations/sq
 import { SearchKey1796285949683 as SearchKeySqlite } from "./migrations/sqlite/1796285949683-search-key";
 import { datasetDir } from "../lib/bundle-file";
 import type { SubgraphModule } from "../lib/subgraph-module";
+import { IncidentFacetCount } from "./facet-count";
 import { FacetResolver } from "./facets";
 import { CasualtyReport, ClaimStatusReport, DamageReport, IncidentLink, IncidentReport, MunitionReport, Participation } from "./facts";
 import { Incident } from "./incident";
@@ -16,6 +17,8 @@ import { Initial1796221392496 as InitialPostgres } from "./migrations/postgres/1
 import { Initial1796221392496 as InitialSqlite } from "./migrations/sqlite/1796221392496-initial";
 import { Writes1796229988455 as WritesPostgres } from "./migrations/postgres/1796229988455-writes";
 import { Writes1796229988455 as WritesSqlite } from "./migrations/sqlite/1796229988455-writes";
+import { FacetCounts1796285609549 as FacetCountsPostgres } from "./migrations/postgres/1796285609549-facet-counts";
+import { FacetCounts1796285609549 as FacetCountsSqlite } from "./migrations/sqlite/1796285609549-facet-counts";
 import { Place, PlaceAlias } from "./place";
 import { PlaceResolver } from "./place.resolver";
 import { PlaceNameKey } from "./name-key";
@@ -45,6 +48,7 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
     WriteRecord,
     DataVersion,
     ImportBatchRecord,
+    IncidentFacetCount,
   ],
   resolvers: [
     IncidentResolver,
@@ -66,8 +70,8 @@ export const incidentSubgraph: SubgraphModule<IncidentLoaders> = {
   references: incidentReferences,
   createLoaders: createIncidentLoaders,
   migrations: {
-    sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesSqlite, SearchKeySqlite],
-    postgres: [InitialPostgres, DataVersionPostgres, ImportLedgerPostgres, WritesPostgres],
+    sqlite: [InitialSqlite, DataVersionSqlite, ImportLedgerSqlite, WritesSqlite, FacetCountsSqlite, SearchKeySqlite],
+    postgres: [InitialPostgres, DataVersionPostgres, ImportLedgerPostgres, WritesPostgres, FacetCountsPostgres],
   },
   bundleSection: incidentSection,
   seed: async (db) => {

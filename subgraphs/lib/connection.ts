@@ -117,14 +117,25 @@ function checkSize(argument: string, value: number, max: number): number {
 }
 
 /**
+ * How many rows a page of these arguments reads at most (its size and one more), clamped to the
+ * limits, before `paginate` checks them: for a filter that writes its conditions for a page.
+ */
+export function pageRows(args: PageArgs, maxPageSize: number): number {
+  const size = Number(args.last ?? args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize));
+  return Math.min(Math.max(Number.isInteger(size) ? size : 0, 0), maxPageSize) + 1;
+}
+
+/**
  * Runs one page of a keyset-paginated list: at most one query for the rows (`limit + 1` to learn
- * whether more follow), and a count query only if `totalCount` is asked for.
+ * whether more follow), and a count query only if `totalCount` is asked for (`count`, when the
+ * query is written for walking a page rather than for counting; else the query's own conditions).
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
   order: SortOrder<T>,
   maxPageSize: number,
+  count?: () => Promise<number>,
 ): Promise<Page<T>> {
   if (args.first != null && args.last != null) throw badUserInput("first", "Pass either `first` (with `after`) or `last` (with `before`), not both.");
   const backward = args.last != null || (args.before != null && args.first == null);
@@ -166,7 +177,7 @@ export async function paginate<T extends ObjectLiteral>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (total ??= counted.getCount()),
+    totalCount: () => (total ??= count ? count() : counted.getCount()),
   };
 }
 

@@ -120,8 +120,8 @@ export function applyStatementFilter(query: SelectQueryBuilder<Statement>, filte
   if (filter.search != null) {
     const terms = searchTerms(checkLength("filter.search", filter.search, MAX_SEARCH_LENGTH));
     if (terms.length === 0) throw badUserInput("filter.search", "`filter.search` has no words to search for; give at least one word of two letters or more.");
-    const { sql, parameters } = statementSearch.matchingIds(ctx.db.kind, terms);
-    query.andWhere(`s.id IN (${sql})`, parameters);
+    const { sql, parameters } = statementSearch.matching(ctx.db.kind, "s", terms);
+    query.andWhere(sql, parameters);
   }
 }
 
