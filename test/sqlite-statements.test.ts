@@ -49,6 +49,24 @@ describe("SQLite prepared-statement cache", () => {
     expect(await writer.dataSource.query(`PRAGMA wal_checkpoint(TRUNCATE)`)).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
   });
 
+  it("holds the write lock from BEGIN: a transaction that reads first still writes after another process's commit", async () => {
+    const mine = await open();
+    const other = await open();
+    await mine.dataSource.query(`CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)`);
+    await mine.dataSource.query(`INSERT INTO item (id, name) VALUES (1, 'first')`);
+    let theirs: Promise<unknown> | undefined;
+    await mine.dataSource.transaction(async (manager) => {
+      expect(await manager.query(`SELECT name FROM item WHERE id = ?`, [1])).toEqual([{ name: "first" }]);
+      // Another connection writes meanwhile. With a deferred BEGIN it committed at once, and the write
+      // below, an upgrade of this transaction's read, failed with SQLITE_BUSY; now it waits its turn.
+      theirs = other.dataSource.query(`UPDATE item SET name = 'theirs' WHERE id = 1`);
+      await Promise.race([theirs, new Promise((resolve) => setTimeout(resolve, 300))]);
+      await manager.query(`UPDATE item SET name = 'mine' WHERE id = 1`);
+    });
+    await theirs;
+    expect(await mine.dataSource.query(`SELECT name FROM item WHERE id = ?`, [1])).toEqual([{ name: "theirs" }]);
+  });
+
   it("fails a bad SELECT for its caller every time, and keeps serving the good ones", async () => {
     const db = await open();
     await db.dataSource.query(`CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)`);

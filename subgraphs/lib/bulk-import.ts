@@ -243,10 +243,8 @@ export interface BatchOutcome {
  */
 export async function runBatch(db: Database, ledger: LedgerEntry | undefined, work: (manager: EntityManager) => Promise<number>): Promise<BatchOutcome> {
   return inWriteTransaction(db, async (manager) => {
-    // SQLite: take the write lock first. A transaction that reads first and writes later cannot wait
-    // for another process's writer (SQLITE_BUSY at once, busy timeout or not); one that starts with
-    // a write waits its turn. This write changes nothing.
-    if (db.kind === "sqlite") await manager.query(`DELETE FROM import_batch WHERE 0 = 1`);
+    // On SQLite the transaction holds the write lock from its BEGIN (see `CachingDatabase`), so the
+    // ledger read below cannot make a later write fail against another process's writer.
     if (ledger) {
       const done = await manager.findOneBy(ImportBatchRecord, { importId: ledger.importId, batch: ledger.batch, subgraph: ledger.subgraph });
       if (done) {

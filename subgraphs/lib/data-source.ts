@@ -58,6 +58,12 @@ class CachingDatabase extends sqlite3.Database {
   private readonly statements = new Map<string, sqlite3.Statement>();
 
   override all(sql: string, ...rest: unknown[]): this {
+    // Every transaction here writes (`inWriteTransaction`, migrations): it takes the write lock when
+    // it begins, waiting out another process's writer (busy timeout). A deferred BEGIN took it at the
+    // first write, and a read run first on this one connection (the import checking its next batch)
+    // made that first write an upgrade, which SQLite refuses at once (SQLITE_BUSY) when another
+    // process has committed since the read.
+    if (sql === "BEGIN TRANSACTION") return super.all("BEGIN IMMEDIATE TRANSACTION", ...rest);
     const [params, callback] = rest as [unknown[] | undefined, RowsCallback | undefined];
     if (rest.length !== 2 || typeof callback !== "function" || !/^\s*SELECT\b/i.test(sql)) return super.all(sql, ...rest);
     // The caller hears once: from the run, or from a failed prepare (node-sqlite3 then drops the queued run).
