@@ -1,4 +1,4 @@
-import { LruMap } from "./cache-store";
+import { LruMap } from "../subgraphs/lib/lru";
 
 /**
  * The response cache's admission policy: an answer is worth reading data versions, a lookup and a

@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import type { Logger } from "../subgraphs/lib/logger";
+import { LruMap } from "../subgraphs/lib/lru";
 
 /**
  * Where the gateway keeps cached responses and automatic persisted queries: strings by key, each
@@ -13,49 +14,6 @@ export interface CacheStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * A `Map` bounded to `capacity` entries that forgets the least recently used first: a `Map` keeps
- * insertion order, so a read or write moves its entry to the end and the first entry is always the
- * least recently used.
- */
-export class LruMap<V> {
-  private readonly entries = new Map<string, V>();
-
-  constructor(readonly capacity: number) {}
-
-  /** The value held for `key`, which becomes the most recently used; undefined when none is. */
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  /** Holds `value` for `key` as the most recently used, forgetting the least recently used beyond the bound. */
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  /** Entries held now. */
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /** A bounded in-process LRU of strings; expired entries are dropped when read. */

@@ -243,7 +243,7 @@ export interface BatchOutcome {
  */
 export async function runBatch(db: Database, ledger: LedgerEntry | undefined, work: (manager: EntityManager) => Promise<number>): Promise<BatchOutcome> {
   return inWriteTransaction(db, async (manager) => {
-    // On SQLite the transaction holds the write lock from its BEGIN (see `CachingDatabase`), so the
+    // On SQLite the transaction holds the write lock from its BEGIN (see `SubgraphSqliteDatabase`), so the
     // ledger read below cannot make a later write fail against another process's writer.
     if (ledger) {
       const done = await manager.findOneBy(ImportBatchRecord, { importId: ledger.importId, batch: ledger.batch, subgraph: ledger.subgraph });

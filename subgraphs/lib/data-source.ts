@@ -4,6 +4,7 @@ import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 import { DatabaseFailureLatch } from "./database-health";
+import { LruMap } from "./lru";
 import type { SchemaMigrations } from "./migrations";
 import { traceSqlStatements } from "./sql-spans";
 
@@ -47,22 +48,23 @@ const STATEMENT_CACHE_SIZE = 256;
 type RowsCallback = (this: sqlite3.Statement, err: Error | null, rows: unknown[]) => void;
 
 /**
- * A SQLite connection that prepares each SELECT once and reuses it, as Apollo Router's subgraphs or
- * any `better-sqlite3` user would: TypeORM's sqlite driver calls `Database#all`, which compiles the
- * SQL on every call, and compiling costs as much CPU as running a loader's indexed lookup. Only
- * SELECTs are kept: `all` steps them to the end, which ends their read transaction, so a kept
- * statement never holds an old snapshot (node-sqlite3 resets it before its next run). Least
- * recently used first out; a statement that fails is dropped, never reused.
+ * A subgraph's SQLite connection, as TypeORM's sqlite driver drives it (`Database#all` for every
+ * statement but INSERT/UPDATE/DELETE), with two changes:
+ * - Each SELECT is prepared once and reused, as any `better-sqlite3` user would: `all` compiles the
+ *   SQL on every call, which costs as much CPU as running a loader's indexed lookup. Only SELECTs are
+ *   kept: `all` steps them to the end, which ends their read transaction, so a kept statement never
+ *   holds an old snapshot (node-sqlite3 resets it before its next run). Least recently used first out;
+ *   a statement that fails is dropped, never reused.
+ * - Every transaction takes the write lock when it begins (`BEGIN IMMEDIATE`), waiting out another
+ *   process's writer for the busy timeout: every transaction here writes (`inWriteTransaction`,
+ *   migrations). A deferred BEGIN took the lock at the first write, and a read run first on this one
+ *   connection (the import checking its next batch) made that write an upgrade, which SQLite refuses
+ *   at once (SQLITE_BUSY) when another process has committed since the read.
  */
-class CachingDatabase extends sqlite3.Database {
-  private readonly statements = new Map<string, sqlite3.Statement>();
+class SubgraphSqliteDatabase extends sqlite3.Database {
+  private readonly statements = new LruMap<sqlite3.Statement>(STATEMENT_CACHE_SIZE, (_sql, statement) => statement.finalize(() => undefined));
 
   override all(sql: string, ...rest: unknown[]): this {
-    // Every transaction here writes (`inWriteTransaction`, migrations): it takes the write lock when
-    // it begins, waiting out another process's writer (busy timeout). A deferred BEGIN took it at the
-    // first write, and a read run first on this one connection (the import checking its next batch)
-    // made that first write an upgrade, which SQLite refuses at once (SQLITE_BUSY) when another
-    // process has committed since the read.
     if (sql === "BEGIN TRANSACTION") return super.all("BEGIN IMMEDIATE TRANSACTION", ...rest);
     const [params, callback] = rest as [unknown[] | undefined, RowsCallback | undefined];
     if (rest.length !== 2 || typeof callback !== "function" || !/^\s*SELECT\b/i.test(sql)) return super.all(sql, ...rest);
@@ -74,8 +76,7 @@ class CachingDatabase extends sqlite3.Database {
       callback.call(this, err, rows);
     };
     const kept = this.statements.get(sql);
-    if (kept) this.statements.delete(sql);
-    const drop = () => this.drop(sql, statement);
+    const drop = () => this.forget(sql, statement);
     const statement =
       kept ??
       this.prepare(sql, function (this: sqlite3.Statement, err: Error | null) {
@@ -83,8 +84,7 @@ class CachingDatabase extends sqlite3.Database {
         drop();
         answer.call(this, err, []);
       });
-    this.statements.set(sql, statement);
-    if (this.statements.size > STATEMENT_CACHE_SIZE) this.drop(this.statements.keys().next().value as string);
+    if (!kept) this.statements.set(sql, statement);
     statement.all(params ?? [], function (this: sqlite3.Statement, err: Error | null, rows: unknown[]) {
       if (err) drop();
       answer.call(this, err, rows);
@@ -93,19 +93,15 @@ class CachingDatabase extends sqlite3.Database {
   }
 
   override close(callback?: (err: Error | null) => void): void {
-    for (const sql of [...this.statements.keys()]) this.drop(sql);
+    for (const sql of [...this.statements.keys()]) this.forget(sql);
     super.close(callback);
   }
 
-  /** Forgets the statement kept for `sql` (only if it is still `which`) and finalizes it once its queued runs are done. */
-  private drop(sql: string, which?: sqlite3.Statement): void {
-    const statement = this.statements.get(sql);
-    if (!statement || (which && statement !== which)) {
-      which?.finalize(() => undefined);
-      return;
-    }
-    this.statements.delete(sql);
-    statement.finalize(() => undefined);
+  /** Forgets the statement kept for `sql` (only if it is still `which`); node-sqlite3 finalizes it once its queued runs are done. */
+  private forget(sql: string, which?: sqlite3.Statement): void {
+    const held = this.statements.get(sql);
+    if (held && (!which || held === which)) this.statements.delete(sql);
+    (which ?? held)?.finalize(() => undefined);
   }
 }
 
@@ -114,7 +110,7 @@ class CachingDatabase extends sqlite3.Database {
  * `verbose()` that changes nothing (TypeORM calls `sqlite3.verbose()`, which makes every database call
  * capture a stack trace in node-sqlite3's trace.js: measurable on every query under load).
  */
-const quietSqlite3 = { ...sqlite3, Database: CachingDatabase, verbose: () => quietSqlite3 } as unknown as typeof sqlite3;
+const quietSqlite3 = { ...sqlite3, Database: SubgraphSqliteDatabase, verbose: () => quietSqlite3 } as unknown as typeof sqlite3;
 
 /** What `createDataSource` needs: which entities, and where the data lives. */
 export interface DataSourceOptions {
